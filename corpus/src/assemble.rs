@@ -1,0 +1,269 @@
+//! Many processed files → one [`Corpus`]: duplicates reported, ids made unique, themes
+//! counted, canonical initiatives grouped, the region tree built, and a content hash.
+//! Output depends only on the inputs (sorted by path), so two builds are byte-identical.
+
+use crate::extract::{extract, Extracted};
+use crate::ingest::{ingest, IngestError, Ingested};
+use crate::model::*;
+use crate::vocab::Vocab;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+
+/// The outcome for one input file. Produced independently per file (in parallel by the CLI).
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub path: String,
+    pub bytes: u64,
+    pub outcome: Result<(Ingested, Extracted), IngestError>,
+}
+
+/// Ingest and extract one file. Never panics on any input (fuzzed).
+pub fn process(path: &str, bytes: &[u8]) -> FileResult {
+    let outcome = ingest(path, bytes).map(|ing| {
+        let ex = extract(&ing.doc);
+        (ing, ex)
+    });
+    FileResult { path: path.to_string(), bytes: bytes.len() as u64, outcome }
+}
+
+fn content_key(doc: &Document) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(doc.title.as_bytes());
+    for s in &doc.sections {
+        if let Some(hd) = &s.heading {
+            h.update(hd.as_bytes());
+        }
+        for p in &s.paragraphs {
+            h.update(b"\n");
+            h.update(p.as_bytes());
+        }
+    }
+    h.finalize().into()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    let vocab = Vocab::get();
+    let mut inputs = Vec::with_capacity(results.len());
+    let mut documents: Vec<Document> = Vec::new();
+    let mut initiatives: Vec<Initiative> = Vec::new();
+    let mut metrics: Vec<Metric> = Vec::new();
+    let mut seen: HashMap<[u8; 32], String> = HashMap::new();
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+
+    for r in results {
+        match r.outcome {
+            Err(e) => inputs.push(InputRecord {
+                file: r.path,
+                status: InputStatus::Skipped,
+                bytes: r.bytes,
+                encoding: None,
+                doc_id: None,
+                messages: vec![e.to_string()],
+            }),
+            Ok((ing, ex)) => {
+                let key = content_key(&ing.doc);
+                if let Some(first) = seen.get(&key) {
+                    inputs.push(InputRecord {
+                        file: r.path,
+                        status: InputStatus::Duplicate,
+                        bytes: r.bytes,
+                        encoding: Some(ing.encoding),
+                        doc_id: Some(first.clone()),
+                        messages: vec![format!("same content as {first}; not added again")],
+                    });
+                    continue;
+                }
+                let mut doc = ing.doc;
+                let mut warnings = ing.warnings;
+                let Extracted { initiatives: mut inits, metrics: mut mets, recognitions } = ex;
+                // Unique ids even when two folders hold the same file name.
+                let n = used_ids.entry(doc.id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    let old = format!("{}-", doc.id);
+                    let new_id = format!("{}-{}", doc.id, n);
+                    warnings.push(format!("document id {} already used; this one is {new_id}", doc.id));
+                    let new = format!("{new_id}-");
+                    let fix = |s: &mut String| {
+                        if let Some(rest) = s.strip_prefix(&old) {
+                            *s = format!("{new}{rest}");
+                        }
+                    };
+                    for i in &mut inits {
+                        fix(&mut i.id);
+                        i.metric_ids.iter_mut().for_each(fix);
+                        i.doc_id = new_id.clone();
+                    }
+                    for m in &mut mets {
+                        fix(&mut m.id);
+                        m.initiative_id.iter_mut().for_each(fix);
+                        m.doc_id = new_id.clone();
+                    }
+                    doc.id = new_id;
+                }
+                if inits.is_empty() {
+                    doc.flags.push("no_initiatives".to_string());
+                    warnings.push("no initiatives found (is this a tax-service document?)".to_string());
+                }
+                doc.initiative_ids = inits.iter().map(|i| i.id.clone()).collect();
+                doc.metric_ids = mets.iter().map(|m| m.id.clone()).collect();
+                doc.recognitions = recognitions;
+                seen.insert(key, doc.id.clone());
+                inputs.push(InputRecord {
+                    file: r.path,
+                    status: if warnings.is_empty() { InputStatus::Built } else { InputStatus::BuiltWithWarnings },
+                    bytes: r.bytes,
+                    encoding: Some(ing.encoding),
+                    doc_id: Some(doc.id.clone()),
+                    messages: warnings,
+                });
+                documents.push(doc);
+                initiatives.extend(inits);
+                metrics.extend(mets);
+            }
+        }
+    }
+
+    let themes = vocab
+        .themes
+        .iter()
+        .map(|t| Theme {
+            id: t.id.clone(),
+            zh: t.zh.clone(),
+            en: t.en.clone(),
+            keywords: t.keywords.clone(),
+            count: initiatives.iter().filter(|i| i.themes.contains(&t.id)).count(),
+        })
+        .collect();
+    let canonical = canonical_groups(&documents, &initiatives);
+    let regions = region_tree(&documents);
+    let mut h = Sha256::new();
+    h.update(serde_json::to_vec(&documents).unwrap_or_default());
+    h.update(serde_json::to_vec(&initiatives).unwrap_or_default());
+    h.update(serde_json::to_vec(&metrics).unwrap_or_default());
+    Corpus {
+        schema_version: SCHEMA_VERSION,
+        build: BuildInfo {
+            generator: format!("corpus {}", env!("CARGO_PKG_VERSION")),
+            content_hash: hex(&h.finalize()),
+            inputs,
+        },
+        themes,
+        documents,
+        initiatives,
+        metrics,
+        canonical,
+        regions,
+    }
+}
+
+fn canonical_groups(documents: &[Document], initiatives: &[Initiative]) -> Vec<CanonicalInitiative> {
+    let doc_by_id: HashMap<&str, &Document> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut groups: BTreeMap<&str, Vec<&Initiative>> = BTreeMap::new();
+    for i in initiatives {
+        groups.entry(i.canonical.as_str()).or_default().push(i);
+    }
+    let mut out: Vec<CanonicalInitiative> = groups
+        .into_iter()
+        .map(|(key, inits)| {
+            let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut themes: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut doc_ids: Vec<String> = Vec::new();
+            let mut bureaus: Vec<String> = Vec::new();
+            for i in &inits {
+                *names.entry(i.name.as_str()).or_default() += 1;
+                for t in &i.themes {
+                    *themes.entry(t.as_str()).or_default() += 1;
+                }
+                if !doc_ids.contains(&i.doc_id) {
+                    doc_ids.push(i.doc_id.clone());
+                }
+                if let Some(b) = doc_by_id.get(i.doc_id.as_str()).and_then(|d| d.bureau.as_ref()) {
+                    if !bureaus.contains(&b.name) {
+                        bureaus.push(b.name.clone());
+                    }
+                }
+            }
+            let name = names.iter().max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len()))).map(|(n, _)| n.to_string()).unwrap_or_default();
+            let mut theme_list: Vec<(&str, usize)> = themes.into_iter().collect();
+            theme_list.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+            let first_date = doc_ids.iter().filter_map(|d| doc_by_id.get(d.as_str()).and_then(|d| d.date.clone())).min();
+            CanonicalInitiative {
+                key: key.to_string(),
+                name,
+                doc_ids,
+                bureaus,
+                initiative_ids: inits.iter().map(|i| i.id.clone()).collect(),
+                themes: theme_list.into_iter().map(|(t, _)| t.to_string()).collect(),
+                first_date,
+            }
+        })
+        .collect();
+    // Most widespread first, then by key.
+    out.sort_by(|a, b| b.doc_ids.len().cmp(&a.doc_ids.len()).then_with(|| a.key.cmp(&b.key)));
+    out
+}
+
+fn region_tree(documents: &[Document]) -> Vec<RegionNode> {
+    let node = |p: &Place, level: u8| RegionNode {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        short: p.short.clone(),
+        level,
+        doc_count: 0,
+        children: vec![],
+    };
+    let mut roots: Vec<RegionNode> = Vec::new();
+    for d in documents {
+        let Some(p) = &d.province else { continue };
+        let pi = match roots.iter().position(|r| r.code == p.code) {
+            Some(i) => i,
+            None => {
+                roots.push(node(p, 1));
+                roots.len() - 1
+            }
+        };
+        roots[pi].doc_count += 1;
+        if let Some(c) = &d.city {
+            let prov = &mut roots[pi];
+            let ci = match prov.children.iter().position(|r| r.code == c.code) {
+                Some(i) => i,
+                None => {
+                    prov.children.push(node(c, 2));
+                    prov.children.len() - 1
+                }
+            };
+            prov.children[ci].doc_count += 1;
+            if let Some(x) = &d.district {
+                let city = &mut prov.children[ci];
+                match city.children.iter().position(|r| r.code == x.code) {
+                    Some(i) => city.children[i].doc_count += 1,
+                    None => {
+                        let mut n = node(x, 3);
+                        n.doc_count = 1;
+                        city.children.push(n);
+                    }
+                }
+            }
+        }
+    }
+    fn sort(nodes: &mut [RegionNode]) {
+        nodes.sort_by(|a, b| a.code.cmp(&b.code));
+        for n in nodes {
+            sort(&mut n.children);
+        }
+    }
+    sort(&mut roots);
+    roots
+}
+
+/// Build a corpus from in-memory files (path, bytes), sequentially. The CLI does the same in
+/// parallel with [`process`] and [`assemble`].
+pub fn build<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Corpus {
+    assemble(files.into_iter().map(|(p, b)| process(p, b)).collect())
+}

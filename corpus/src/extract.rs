@@ -1,0 +1,844 @@
+//! Initiatives, recognitions, themes and metrics from a normalized document.
+//!
+//! Rules, in the order a reader would apply them:
+//! - **Named**: a quotation “…” or 《…》 that is introduced by an action verb (打造, 推出 …),
+//!   followed by a measure word (“镇合意”服务品牌), defined (“三率一度”：即 …) or itself ends with
+//!   one. Quotations followed by 问题/理念/的 …, speech, slogans of three or more parts and
+//!   honours are not initiatives.
+//! - **Measure**: an unquoted phrase ending with a measure word (…通道, …专窗, …系统), its left
+//!   edge at the last action verb, function word or counted number.
+//! - **Programme**: a nationally used programme name from the lexicon (留抵退税, 纳税人学堂).
+//! - **Item**: an enumerated item 一是…二是…; its text is the summary.
+//! - **List**: `推行A、B等服务` gives A and B.
+//!
+//! Mentions with the same canonical key are merged per document. All vocabulary is data
+//! (`data/lexicon.json`, `data/themes.json`).
+
+use crate::model::{Bound, Document, Initiative, InitiativeKind, Location, Metric, Normalized, Recognition};
+use crate::text::{char_len, chinese_number, is_han, sentences};
+use crate::vocab::Vocab;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    pub initiatives: Vec<Initiative>,
+    pub metrics: Vec<Metric>,
+    pub recognitions: Vec<Recognition>,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    name: String,
+    kind: InitiativeKind,
+    loc: Location,
+    /// Byte range of the describing sentence or item in the block.
+    context: (usize, usize),
+}
+
+const CLAUSE_BREAK: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '!', '?'];
+const SEGMENT_BREAK: &[char] = &[
+    '，', '。', '；', '：', '！', '？', '、', '“', '”', '《', '》', '「', '」', '（', '）', '(', ')', ' ', ',', ';', '!', '?', '‘', '’',
+];
+
+fn regex(cell: &'static OnceLock<Regex>, p: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(p).expect("static regex"))
+}
+
+/// Canonical key: quotes and spaces removed, the part after 暨, and grouped under a known
+/// programme when the name ends with it (移动纳税人学堂 → 纳税人学堂).
+pub fn canonical(name: &str) -> String {
+    let mut n: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"“”‘’\"'《》「」『』".contains(*c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if let Some((_, after)) = n.rsplit_once('暨') {
+        if char_len(after) >= 2 {
+            n = after.to_string();
+        }
+    }
+    let v = Vocab::get();
+    let mut best: Option<&str> = None;
+    for p in &v.programmes {
+        let p = p.name.as_str();
+        if (n == p || n.ends_with(p)) && best.is_none_or(|b| p.len() > b.len()) {
+            best = Some(p);
+        }
+    }
+    best.map(str::to_string).unwrap_or(n)
+}
+
+/// Start of the clause that contains byte `pos` (after the last clause break).
+fn clause_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind(CLAUSE_BREAK).map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0)
+}
+
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn last_chars(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    let skip = count - n;
+    let i = s.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(0);
+    &s[i..]
+}
+
+/// Where the name starts inside `left` (text before a head word): after the last verb,
+/// function word or counted number.
+fn cut_left(left: &str) -> usize {
+    let v = Vocab::get();
+    let mut cut = 0;
+    for m in v.verb_ac.find_iter(left) {
+        cut = cut.max(m.end());
+    }
+    for w in &v.cut_words {
+        if let Some(i) = left.rfind(w.as_str()) {
+            cut = cut.max(i + w.len());
+        }
+    }
+    static COUNTED: OnceLock<Regex> = OnceLock::new();
+    for m in regex(&COUNTED, r"\d+(?:\.\d+)?[个台家项条支名类场次批套所座户处间]").find_iter(left) {
+        cut = cut.max(m.end());
+    }
+    cut
+}
+
+fn in_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    spans.iter().any(|&(a, b)| s < b && a < e)
+}
+
+struct BlockCtx<'a> {
+    text: &'a str,
+    section: usize,
+    paragraph: Option<usize>,
+    sentences: Vec<(usize, usize)>,
+}
+
+impl BlockCtx<'_> {
+    fn loc(&self, start: usize, end: usize) -> Location {
+        Location { section: self.section, paragraph: self.paragraph, start, end }
+    }
+    fn sentence_of(&self, pos: usize) -> (usize, usize) {
+        self.sentences.iter().copied().find(|&(s, e)| pos >= s && pos < e).unwrap_or((0, self.text.len()))
+    }
+}
+
+fn named(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>, taken: &mut Vec<(usize, usize)>) {
+    let v = Vocab::get();
+    let t = b.text;
+    let mut i = 0;
+    while i < t.len() {
+        let Some(rel) = t[i..].find(['“', '《', '「']) else { break };
+        let qs = i + rel;
+        let open = t[qs..].chars().next().unwrap_or('“');
+        let close = match open {
+            '《' => '》',
+            '「' => '」',
+            _ => '”',
+        };
+        let cs = qs + open.len_utf8();
+        let Some(crel) = t[cs..].find(close) else { break };
+        let ce = cs + crel;
+        let qe = ce + close.len_utf8();
+        i = cs;
+        let content = &t[cs..ce];
+        let n = char_len(content);
+        let book = open == '《';
+        let max = if book { 40 } else { 20 };
+        if n < 2 || n > max || content.contains(['“', '《', '「']) {
+            continue;
+        }
+        if !content.chars().any(|c| is_han(c) || c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        if !book && content.contains(['，', '。', '！', '？', '；', '：', ',', '!', '?']) {
+            continue;
+        }
+        if !book && content.contains('、') {
+            let parts: Vec<&str> = content.split('、').collect();
+            if parts.len() > 2 || parts.iter().any(|p| char_len(p) < 2) {
+                continue;
+            }
+        }
+        let after = &t[qe..];
+        let after_seg_end = after.find(SEGMENT_BREAK).unwrap_or(after.len());
+        let after_seg = &after[..after_seg_end];
+        let before = &t[clause_start(t, qs)..qs];
+        let before_tail = last_chars(before, 6);
+        // Honours: recorded, never initiatives.
+        let honour = v.honour_suffixes.iter().any(|h| content.ends_with(h.as_str()))
+            || after.starts_with("称号")
+            || after.starts_with("荣誉")
+            || v.honour_verbs.iter().any(|h| before_tail.ends_with(h.as_str()));
+        if honour {
+            recog.push(Recognition { name: content.to_string(), location: b.loc(cs, ce) });
+            taken.push((qs, qe));
+            continue;
+        }
+        if v.rhetoric_names.iter().any(|r| content == r.as_str())
+            || content.ends_with('难')
+            || content.ends_with("难题")
+            || content.ends_with("问题")
+            || v.org_suffixes.iter().any(|o| content.ends_with(o.as_str()) && !book)
+            || before.ends_with("简称")
+            || before.ends_with("称为")
+        {
+            continue;
+        }
+        let after_short = first_chars(after_seg, 4);
+        if v.rhetoric_after.iter().any(|w| after_short.contains(w.as_str())) {
+            continue;
+        }
+        let head_after = !after.starts_with('的')
+            && (v.quote_heads.iter().any(|h| first_chars(after_seg, 6).contains(h.as_str())));
+        let content_head = v.heads.iter().any(|h| content.ends_with(h.as_str()))
+            || v.quote_heads.iter().any(|h| content.ends_with(h.as_str()));
+        let document = book
+            && ["办法", "方案", "规定", "制度", "指引", "指南", "清单", "一览表", "汇编", "手册", "措施", "细则", "规范", "意见", "通知", "规则"]
+                .iter()
+                .any(|w| content.ends_with(w));
+        if book && !document {
+            continue;
+        }
+        let verb_before = v.verb_ac.is_match(before);
+        let definition = after.starts_with("：即") || after.starts_with("，即") || after.starts_with('即');
+        let followed_by_de = after.starts_with('的');
+        let preceded_by_de = before.ends_with('的');
+        let accept = head_after
+            || content_head
+            || document
+            || definition
+            || (verb_before && !followed_by_de && !preceded_by_de);
+        if !accept {
+            continue;
+        }
+        taken.push((qs, qe));
+        out.push(Cand {
+            name: content.to_string(),
+            kind: InitiativeKind::Named,
+            loc: b.loc(cs, ce),
+            context: b.sentence_of(cs),
+        });
+        i = qe;
+    }
+}
+
+fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)], quote_ends: &[usize]) {
+    let v = Vocab::get();
+    let t = b.text;
+    let mut seg_start = 0;
+    let push_segment = |s: usize, e: usize, out: &mut Vec<Cand>| {
+        if e <= s {
+            return;
+        }
+        let seg = &t[s..e];
+        let mut last_end = 0;
+        for m in v.head_ac.find_iter(seg) {
+            let (hs, he) = (m.start(), m.end());
+            if hs < last_end {
+                continue;
+            }
+            let left = &seg[last_end.min(hs)..hs];
+            let cut = cut_left(left);
+            let prefix = &left[cut..];
+            let pn = char_len(prefix);
+            if !(2..=12).contains(&pn) || !prefix.chars().any(is_han) {
+                continue;
+            }
+            let (ns, ne) = (s + last_end.min(hs) + cut, s + he);
+            // The head right after an accepted quotation belongs to that name.
+            if quote_ends.contains(&s) && char_len(&t[s..ns]) <= 6 && hs - last_end.min(hs) == prefix.len() {
+                continue;
+            }
+            let name = &t[ns..ne];
+            if v.generic.iter().any(|g| g == name) || in_any(taken, ns, ne) {
+                continue;
+            }
+            last_end = he;
+            out.push(Cand {
+                name: name.to_string(),
+                kind: InitiativeKind::Measure,
+                loc: b.loc(ns, ne),
+                context: b.sentence_of(ns),
+            });
+        }
+    };
+    for (i, c) in t.char_indices() {
+        if SEGMENT_BREAK.contains(&c) {
+            push_segment(seg_start, i, out);
+            seg_start = i + c.len_utf8();
+        }
+    }
+    push_segment(seg_start, t.len(), out);
+}
+
+fn programmes(b: &BlockCtx, out: &mut Vec<Cand>, recog_spans: &[(usize, usize)]) {
+    let v = Vocab::get();
+    for m in v.programme_ac.find_iter(b.text) {
+        if in_any(recog_spans, m.start(), m.end()) {
+            continue;
+        }
+        out.push(Cand {
+            name: v.programmes[m.pattern().as_usize()].name.clone(),
+            kind: InitiativeKind::Programme,
+            loc: b.loc(m.start(), m.end()),
+            context: b.sentence_of(m.start()),
+        });
+    }
+}
+
+fn items(b: &BlockCtx, out: &mut Vec<Cand>) {
+    static ITEM: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&ITEM, r"(?:^|[。；！])\s*([一二三四五六七八九十]{1,2})是");
+    let starts: Vec<(usize, usize)> = re
+        .captures_iter(b.text)
+        .filter_map(|c| c.get(0).map(|m| (m.end(), c.get(1).map_or(m.start(), |g| g.start()))))
+        .collect();
+    for (k, &(body_start, marker_start)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map(|&(_, ms)| {
+            // Back up to the sentence end before the next marker.
+            b.text[..ms].trim_end().len()
+        });
+        let end = end.unwrap_or(b.text.len());
+        if end <= body_start {
+            continue;
+        }
+        let item = &b.text[body_start..end];
+        let name_end = item.find(['。', '；']).unwrap_or(item.len());
+        let mut name = &item[..name_end];
+        if char_len(name) > 30 {
+            name = &name[..name.find('，').unwrap_or(name.len())];
+        }
+        if char_len(name) < 2 || char_len(name) > 40 {
+            continue;
+        }
+        out.push(Cand {
+            name: name.to_string(),
+            kind: InitiativeKind::Item,
+            loc: b.loc(body_start, body_start + name.len()),
+            context: (marker_start, end),
+        });
+    }
+}
+
+fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)]) {
+    let v = Vocab::get();
+    let t = b.text;
+    for (pos, _) in t.match_indices('等') {
+        let after = first_chars(&t[pos + '等'.len_utf8()..], 8);
+        let after = &after[..after.find(CLAUSE_BREAK).unwrap_or(after.len())];
+        if !v.list_heads.iter().any(|h| after.contains(h.as_str())) {
+            continue;
+        }
+        let cs = clause_start(t, pos);
+        let clause = &t[cs..pos];
+        if !clause.contains('、') {
+            continue;
+        }
+        // The list starts after the last action verb before its first item.
+        let first_sep = clause.find('、').unwrap_or(0);
+        let Some(verb_end) = v.verb_ac.find_iter(&clause[..first_sep]).map(|m| m.end()).last() else { continue };
+        let mut s = cs + verb_end;
+        for part in t[s..pos].split('、') {
+            let e = s + part.len();
+            let n = char_len(part);
+            let quoted = part.contains(['“', '”', '《', '》']);
+            if (2..=14).contains(&n) && !quoted && !in_any(taken, s, e) && part.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric()) {
+                out.push(Cand {
+                    name: part.to_string(),
+                    kind: InitiativeKind::Measure,
+                    loc: b.loc(s, e),
+                    context: b.sentence_of(s),
+                });
+            }
+            s = e + '、'.len_utf8();
+        }
+    }
+}
+
+fn recognitions(b: &BlockCtx, recog: &mut Vec<Recognition>, spans: &mut Vec<(usize, usize)>) {
+    let v = Vocab::get();
+    let t = b.text;
+    for m in v.honour_ac.find_iter(t) {
+        if in_any(spans, m.start(), m.end()) {
+            continue;
+        }
+        let seg_start = t[..m.start()].rfind(SEGMENT_BREAK).map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+        let left = &t[seg_start..m.start()];
+        let mut cut = 0;
+        for w in v.honour_verbs.iter().chain(v.cut_words.iter()) {
+            if let Some(i) = left.rfind(w.as_str()) {
+                cut = cut.max(i + w.len());
+            }
+        }
+        let s = seg_start + cut;
+        let name = &t[s..m.end()];
+        if char_len(name) < 3 {
+            continue;
+        }
+        spans.push((s, m.end()));
+        recog.push(Recognition { name: name.to_string(), location: b.loc(s, m.end()) });
+    }
+}
+
+/// Arabic-number metrics with units, and small Chinese-numeral counts.
+fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &[(usize, usize)], out: &mut Vec<Metric>) {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    static CN: OnceLock<Regex> = OnceLock::new();
+    let num = regex(
+        &NUM,
+        r"(近|约|超过|超|逾)?(\d+(?:\.\d+)?)(万亿|亿|万|千)?(余|多)?(%|％|个工作日|平方米|人次|户次|场次|余次|公分|厘米|公里|分钟|小时|万元|亿元|大类|元|个|次|类|条|场|通|户|家|项|篇|支|地|种|期|名|人|台|件|笔|张|份|批|所|座|间|套|本|册|倍|天|秒|米|位|块|单|宗|辆|吨|面|处|趟|页|组|村|镇|区|县|市|省)(以上|左右)?",
+    );
+    let t = b.text;
+    for c in num.captures_iter(t) {
+        let m = c.get(0).expect("whole match");
+        let (s, e) = (m.start(), m.end());
+        // Part of a longer number, a date or a code: not a metric.
+        let prev = t[..s].chars().next_back();
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-' || p == '×' || p == '第') {
+            continue;
+        }
+        if in_any(skip, s, e) {
+            continue;
+        }
+        let Ok(value) = c[2].parse::<f64>() else { continue };
+        let scale = c.get(3).map(|g| g.as_str());
+        let unit_raw = &c[5];
+        let unit_raw = if unit_raw == "％" { "%" } else { unit_raw };
+        // Single-character place units only after a count (8地 is fine, 5区 is rare): keep.
+        let qualifier = c.get(1).map(|g| g.as_str()).or(c.get(4).map(|g| g.as_str())).or(c.get(6).map(|g| g.as_str()));
+        let bound = match qualifier {
+            Some("近") | Some("约") | Some("左右") => Bound::Approximate,
+            Some(_) => Bound::LowerBound,
+            None => Bound::Exact,
+        };
+        let unit = format!("{}{}", scale.unwrap_or(""), unit_raw);
+        let factor = match scale {
+            Some("万") => 1e4,
+            Some("亿") => 1e8,
+            Some("万亿") => 1e12,
+            Some("千") => 1e3,
+            _ => 1.0,
+        };
+        let (base_unit, factor) = match unit_raw {
+            "万元" => ("元", factor * 1e4),
+            "亿元" => ("元", factor * 1e8),
+            u => (u, factor),
+        };
+        let normalized = if factor != 1.0 || base_unit == "%" {
+            Some(Normalized { value: round6(value * factor), unit: base_unit.to_string() })
+        } else {
+            None
+        };
+        out.push(metric(b, doc_id, value, unit, &t[s..e], qualifier, bound, normalized, base_unit, s, e, false));
+    }
+    let cn = regex(&CN, r"([两二三四五六七八九十][十百]?[一二三四五六七八九]?)(面|名|个|位|项|支|家|场|次|条|种|批|所|台|篇|期|大类|类|支)");
+    for c in cn.captures_iter(t) {
+        let m = c.get(0).expect("whole match");
+        let (s, e) = (m.start(), m.end());
+        let prev = t[..s].chars().next_back();
+        if prev.is_some_and(|p| "一二两三四五六七八九十百千第每".contains(p)) {
+            continue;
+        }
+        let next = t[e..].chars().next();
+        if next.is_some_and(|n| "一是体".contains(n)) || in_any(skip, s, e) {
+            continue;
+        }
+        let Some(value) = chinese_number(&c[1]) else { continue };
+        if value < 2 {
+            continue;
+        }
+        out.push(metric(b, doc_id, value as f64, c[2].to_string(), &t[s..e], None, Bound::Exact, None, &c[2], s, e, true));
+    }
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+#[allow(clippy::too_many_arguments)]
+fn metric(
+    b: &BlockCtx,
+    doc_id: &str,
+    value: f64,
+    unit: String,
+    raw: &str,
+    qualifier: Option<&str>,
+    bound: Bound,
+    normalized: Option<Normalized>,
+    base_unit: &str,
+    s: usize,
+    e: usize,
+    chinese_numeral: bool,
+) -> Metric {
+    let category = match base_unit {
+        "%" => "percent",
+        "元" => "money",
+        "分钟" | "小时" | "天" | "秒" | "个工作日" => "duration",
+        "公分" | "厘米" | "米" | "公里" | "平方米" => "length",
+        _ => "count",
+    };
+    Metric {
+        id: String::new(),
+        doc_id: doc_id.to_string(),
+        value,
+        unit,
+        raw: raw.to_string(),
+        qualifier: qualifier.map(str::to_string),
+        bound,
+        normalized,
+        label: label(b.text, s, e),
+        category: category.to_string(),
+        initiative_id: None,
+        location: b.loc(s, e),
+        chinese_numeral,
+    }
+}
+
+/// What a number measures: the end of the clause before it and the start of the text after.
+fn label(t: &str, s: usize, e: usize) -> String {
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    let cs = t[..s].rfind(SEGMENT_BREAK).map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+    let mut before = last_chars(&t[cs..s], 10).trim_end_matches(['了', '共', '的']).to_string();
+    for w in ["累计", "合计", "共计", "总计", "已", "达"] {
+        if let Some(x) = before.strip_suffix(w) {
+            if !x.is_empty() {
+                before = x.to_string();
+            }
+        }
+    }
+    let verb = regex(&VERB, r"(缩短|提高|提升|下降|减少|增长|增加|压缩|降低|达到|超过|节约|节省|获得|减免|扣除)$");
+    if let Some(m) = verb.find(&before) {
+        if m.start() > 0 {
+            before = format!("{} {}", &before[..m.start()], &before[m.start()..]);
+        }
+    }
+    let rest = &t[e..];
+    let ae = rest.find(SEGMENT_BREAK.iter().filter(|c| !matches!(c, '“' | '”')).copied().collect::<Vec<_>>().as_slice()).unwrap_or(rest.len());
+    let after: String = first_chars(&rest[..ae], 10).chars().filter(|c| !"“”".contains(*c)).collect();
+    let after = after.trim_start_matches('的').to_string();
+    match (before.is_empty(), after.is_empty()) {
+        (false, false) => format!("{before} {after}"),
+        (false, true) => before,
+        (true, false) => after,
+        (true, true) => String::new(),
+    }
+}
+
+/// Theme ids for an initiative: its programme's theme, themes named in its name, then the
+/// strongest themes of its context.
+fn themes_for(name: &str, programme_theme: Option<&str>, context: &[&str], fallback: &[usize]) -> Vec<usize> {
+    let v = Vocab::get();
+    let mut out: Vec<usize> = Vec::new();
+    if let Some(t) = programme_theme.and_then(|t| v.theme_index(t)) {
+        out.push(t);
+    }
+    let name_scores = v.theme_scores(name);
+    let mut ranked: Vec<usize> = (0..name_scores.len()).filter(|&i| name_scores[i] > 0).collect();
+    ranked.sort_by_key(|&i| std::cmp::Reverse(name_scores[i]));
+    for i in ranked {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    let mut ctx = vec![0usize; v.themes.len()];
+    for c in context {
+        for (i, s) in v.theme_scores(c).into_iter().enumerate() {
+            ctx[i] += s;
+        }
+    }
+    let top = ctx.iter().copied().max().unwrap_or(0);
+    if top > 0 {
+        let mut ranked: Vec<usize> = (0..ctx.len()).filter(|&i| ctx[i] > 0 && ctx[i] * 2 >= top).collect();
+        ranked.sort_by_key(|&i| std::cmp::Reverse(ctx[i]));
+        for i in ranked.into_iter().take(3) {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    if out.is_empty() {
+        out.extend(fallback.iter().take(1));
+    }
+    if out.is_empty() {
+        out.push(0);
+    }
+    out
+}
+
+pub fn extract(doc: &Document) -> Extracted {
+    let v = Vocab::get();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut recog: Vec<Recognition> = Vec::new();
+    let mut metrics: Vec<Metric> = Vec::new();
+    let mut metric_blocks: Vec<(Location, (usize, usize))> = Vec::new();
+
+    for (si, section) in doc.sections.iter().enumerate() {
+        let blocks = section
+            .heading
+            .iter()
+            .map(|h| (None, h.as_str()))
+            .chain(section.paragraphs.iter().enumerate().map(|(pi, p)| (Some(pi), p.as_str())));
+        for (pi, text) in blocks {
+            let b = BlockCtx { text, section: si, paragraph: pi, sentences: sentences(text) };
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            let before = recog.len();
+            named(&b, &mut cands, &mut recog, &mut taken);
+            let quote_ends: Vec<usize> = taken.iter().map(|&(_, e)| e).collect();
+            let mut recog_spans: Vec<(usize, usize)> = recog[before..].iter().map(|r| (r.location.start, r.location.end)).collect();
+            recognitions(&b, &mut recog, &mut recog_spans);
+            let mut block_taken = taken.clone();
+            block_taken.extend(recog_spans.iter().copied());
+            let mut block_cands = Vec::new();
+            measures(&b, &mut block_cands, &block_taken, &quote_ends);
+            lists(&b, &mut block_cands, &block_taken);
+            block_cands.retain(|c| !in_any(&recog_spans, c.loc.start, c.loc.end));
+            // Drop a measure inside a longer measure.
+            let spans: Vec<(usize, usize)> = block_cands.iter().map(|c| (c.loc.start, c.loc.end)).collect();
+            let mut keep = Vec::new();
+            for (k, c) in block_cands.into_iter().enumerate() {
+                let inside_longer = spans.iter().enumerate().any(|(j, &(s, e))| {
+                    j != k && s <= c.loc.start && c.loc.end <= e && (e - s) > (c.loc.end - c.loc.start)
+                });
+                if !inside_longer {
+                    keep.push(c);
+                }
+            }
+            cands.extend(keep);
+            programmes(&b, &mut cands, &recog_spans);
+            items(&b, &mut cands);
+            // Numbers inside a name (24小时自助办税厅) are part of the name, not metrics.
+            let name_spans: Vec<(usize, usize)> = cands
+                .iter()
+                .filter(|c| c.loc.section == si && c.loc.paragraph == pi && c.kind != InitiativeKind::Item)
+                .map(|c| (c.loc.start, c.loc.end))
+                .collect();
+            let n_before = metrics.len();
+            metrics_in(&b, &doc.id, &name_spans, &mut metrics);
+            for m in &metrics[n_before..] {
+                metric_blocks.push((m.location, b.sentence_of(m.location.start)));
+            }
+        }
+    }
+
+    // Document-level theme ranking, the last resort for an initiative with no theme words.
+    let all_text: String = doc
+        .sections
+        .iter()
+        .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
+        .map(String::as_str)
+        .collect();
+    let doc_scores = v.theme_scores(&all_text);
+    let mut doc_rank: Vec<usize> = (0..doc_scores.len()).filter(|&i| doc_scores[i] > 0).collect();
+    doc_rank.sort_by_key(|&i| std::cmp::Reverse(doc_scores[i]));
+
+    // Merge mentions by canonical key, in order of first appearance.
+    cands.sort_by_key(|c| (c.loc.section, c.loc.paragraph.map_or(0, |p| p + 1), c.loc.start, std::cmp::Reverse(c.loc.end)));
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();
+    for c in cands {
+        let key = canonical(&c.name);
+        if char_len(&key) < 2 {
+            continue;
+        }
+        if !groups.contains_key(&key) {
+            order.push(key.clone());
+        }
+        let g = groups.entry(key).or_default();
+        if !g.iter().any(|x| x.loc == c.loc) {
+            g.push(c);
+        }
+    }
+    let block_text = |l: &Location| doc.block_at(l.section, l.paragraph).unwrap_or("");
+    let mut initiatives: Vec<Initiative> = Vec::new();
+    for (n, key) in order.iter().enumerate() {
+        let group = &groups[key];
+        let primary = group
+            .iter()
+            .find(|c| c.loc.paragraph.is_some())
+            .unwrap_or(&group[0]);
+        let kind = group.iter().map(|c| c.kind).min_by_key(|k| match k {
+            InitiativeKind::Named => 0,
+            InitiativeKind::Programme => 1,
+            InitiativeKind::Measure => 2,
+            InitiativeKind::Item => 3,
+        });
+        let name = group
+            .iter()
+            .filter(|c| c.kind != InitiativeKind::Programme)
+            .map(|c| c.name.as_str())
+            .next()
+            .unwrap_or(key.as_str());
+        let programme_theme =
+            v.programmes.iter().find(|p| p.name == *key).map(|p| p.theme.as_str());
+        let mut contexts: Vec<&str> = Vec::new();
+        for c in group {
+            let bt = block_text(&c.loc);
+            contexts.push(&bt[c.context.0..c.context.1.min(bt.len())]);
+            if c.loc.paragraph.is_none() {
+                // A name in a heading takes the themes of its section.
+                for p in &doc.sections[c.loc.section].paragraphs {
+                    contexts.push(p);
+                }
+            }
+        }
+        let theme_idx = themes_for(name, programme_theme, &contexts, &doc_rank);
+        let bt = block_text(&primary.loc);
+        let summary = bt[primary.context.0..primary.context.1.min(bt.len())].trim().to_string();
+        let mut mentions: Vec<Location> = group.iter().map(|c| c.loc).collect();
+        mentions.sort();
+        initiatives.push(Initiative {
+            id: format!("{}-i{}", doc.id, n + 1),
+            doc_id: doc.id.clone(),
+            name: name.to_string(),
+            canonical: key.clone(),
+            kind: kind.unwrap_or(InitiativeKind::Measure),
+            summary,
+            themes: theme_idx.into_iter().map(|i| v.themes[i].id.clone()).collect(),
+            location: primary.loc,
+            mentions,
+            metric_ids: vec![],
+        });
+    }
+
+    // Metrics: ids, and the initiative named in the same sentence (else the enclosing item).
+    for (k, m) in metrics.iter_mut().enumerate() {
+        m.id = format!("{}-m{}", doc.id, k + 1);
+        let (ss, se) = metric_blocks[k].1;
+        let same_block = |l: &Location| l.section == m.location.section && l.paragraph == m.location.paragraph;
+        let mut best: Option<(usize, usize)> = None; // (distance, initiative index)
+        for (ii, init) in initiatives.iter().enumerate() {
+            if init.kind == InitiativeKind::Item {
+                continue;
+            }
+            for l in init.mentions.iter().filter(|l| same_block(l) && l.start >= ss && l.end <= se) {
+                let d = if l.end <= m.location.start { m.location.start - l.end } else { l.start.saturating_sub(m.location.end) };
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, ii));
+                }
+            }
+        }
+        if best.is_none() {
+            for (ii, init) in initiatives.iter().enumerate().filter(|(_, i)| i.kind == InitiativeKind::Item) {
+                let l = init.location;
+                let bt = block_text(&l);
+                let item_end = bt.len();
+                if same_block(&l) && m.location.start >= l.start && m.location.end <= item_end {
+                    let inside = groups
+                        .get(&init.canonical)
+                        .and_then(|g| g.first())
+                        .is_some_and(|c| m.location.start >= c.context.0 && m.location.end <= c.context.1);
+                    if inside {
+                        best = Some((0, ii));
+                    }
+                }
+            }
+        }
+        if let Some((_, ii)) = best {
+            m.initiative_id = Some(initiatives[ii].id.clone());
+            initiatives[ii].metric_ids.push(m.id.clone());
+        }
+    }
+    Extracted { initiatives, metrics, recognitions: recog }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocKind, Provenance, Section};
+
+    fn doc(paragraphs: &[&str]) -> Document {
+        Document {
+            id: "t".into(),
+            source_file: "t.txt".into(),
+            title: "t".into(),
+            title_source: Provenance::FirstLine,
+            date: None,
+            date_source: None,
+            publisher: None,
+            publisher_source: None,
+            kind: DocKind::Other,
+            authors: vec![],
+            bureau: None,
+            province: None,
+            city: None,
+            district: None,
+            url: None,
+            sections: vec![Section { heading: None, paragraphs: paragraphs.iter().map(|s| s.to_string()).collect() }],
+            images: vec![],
+            credits: vec![],
+            recognitions: vec![],
+            initiative_ids: vec![],
+            metric_ids: vec![],
+            flags: vec![],
+            chars: 0,
+        }
+    }
+
+    fn names(e: &Extracted) -> Vec<&str> {
+        e.initiatives.iter().map(|i| i.name.as_str()).collect()
+    }
+
+    #[test]
+    fn named_measure_programme_item() {
+        let d = doc(&[
+            "一是优化服务。持续打造“锦税e家”服务品牌，他们设置了特殊群体绿色通道，开展纳税人学堂15次。二是强化保障。",
+        ]);
+        let e = extract(&d);
+        let n = names(&e);
+        assert!(n.contains(&"锦税e家"), "{n:?}");
+        assert!(n.contains(&"特殊群体绿色通道"), "{n:?}");
+        assert!(n.contains(&"纳税人学堂"), "{n:?}");
+        assert!(n.contains(&"优化服务"), "{n:?}");
+        let brand = e.initiatives.iter().find(|i| i.name == "锦税e家").unwrap();
+        assert!(brand.themes.contains(&"service_hall".to_string()));
+        let m = e.metrics.iter().find(|m| m.raw == "15次").unwrap();
+        let school = e.initiatives.iter().find(|i| i.name == "纳税人学堂").unwrap();
+        assert_eq!(m.initiative_id.as_ref(), Some(&school.id));
+    }
+
+    #[test]
+    fn rhetoric_honours_and_companies_are_not_initiatives() {
+        let d = doc(&["破解群众“急难愁盼”问题，被授予“全国工人先锋号”称号，“江苏某某有限公司”表示感谢，树立“以人为本”理念，统筹把握的“快进度”。"]);
+        let e = extract(&d);
+        assert!(names(&e).is_empty(), "{:?}", names(&e));
+        assert_eq!(e.recognitions[0].name, "全国工人先锋号");
+    }
+
+    #[test]
+    fn metrics_with_qualifiers_and_scales() {
+        let d = doc(&["咨询热线接听量合计4.8万余通，答复近2000条，贷款22.82亿元，时长缩短87%，获得三面锦旗，2021年，24小时服务。"]);
+        let e = extract(&d);
+        let get = |raw: &str| e.metrics.iter().find(|m| m.raw == raw).unwrap_or_else(|| panic!("{raw} in {:?}", e.metrics));
+        let a = get("4.8万余通");
+        assert_eq!((a.value, a.unit.as_str(), a.bound), (4.8, "万通", Bound::LowerBound));
+        assert_eq!(a.normalized.as_ref().unwrap().value, 48000.0);
+        let b = get("近2000条");
+        assert_eq!((b.value, b.bound), (2000.0, Bound::Approximate));
+        let c = get("22.82亿元");
+        assert_eq!(c.normalized.as_ref().unwrap(), &Normalized { value: 2_282_000_000.0, unit: "元".into() });
+        assert_eq!(c.category, "money");
+        let p = get("87%");
+        assert_eq!(p.label, "时长 缩短");
+        let cn = get("三面");
+        assert!(cn.chinese_numeral);
+        assert_eq!(cn.value, 3.0);
+        assert!(!e.metrics.iter().any(|m| m.raw.contains("2021")));
+    }
+
+    #[test]
+    fn canonical_keys_group_variants() {
+        assert_eq!(canonical("我为纳税人缴费人办实事暨便民办税春风行动"), "便民办税春风行动");
+        assert_eq!(canonical("移动纳税人学堂"), "纳税人学堂");
+        assert_eq!(canonical("“锦税E家”"), "锦税e家");
+    }
+}

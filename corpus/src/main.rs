@@ -1,0 +1,198 @@
+//! `corpus build <INPUT_DIR> --out <FILE.json>`: the I/O shell around the pure library.
+//! Walks the folder, reads and processes files in parallel, prints a report that accounts for
+//! every file, writes the JSON. Exit status is non-zero only when nothing could be built, or
+//! with `--strict` when any file was skipped, duplicated or built with warnings.
+
+use clap::{Parser, Subcommand};
+use corpus::model::{Corpus, InputStatus};
+use corpus::FileResult;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Files larger than this are reported and skipped: no tax article is 64 MB of text.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Parser)]
+#[command(name = "corpus", version, about = "Build the tax-service initiatives corpus from raw documents")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read every file under INPUT_DIR and write one corpus JSON.
+    Build {
+        input_dir: PathBuf,
+        /// Where to write the corpus JSON.
+        #[arg(long)]
+        out: PathBuf,
+        /// Fail on any warning, skipped or duplicate file.
+        #[arg(long)]
+        strict: bool,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+        /// Print only the summary, not a line per file.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { input_dir, out, strict, jobs, pretty, quiet } => {
+            match run_build(&input_dir, &out, strict, jobs, pretty, quiet) {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("corpus: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+/// All regular files under `dir`, sorted; directory symlinks are not followed (no loops).
+fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let entry = entry?;
+            let ft = entry.file_type()?;
+            if ft.is_dir() {
+                stack.push(entry.path());
+            } else if ft.is_file() || ft.is_symlink() && entry.path().is_file() {
+                out.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn run_build(
+    input_dir: &Path,
+    out: &Path,
+    strict: bool,
+    jobs: Option<usize>,
+    pretty: bool,
+    quiet: bool,
+) -> Result<ExitCode, String> {
+    if !input_dir.is_dir() {
+        return Err(format!("{} is not a folder", input_dir.display()));
+    }
+    let files = walk(input_dir).map_err(|e| format!("cannot read {}: {e}", input_dir.display()))?;
+    let total = files.len();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start workers: {e}"))?;
+    let done = AtomicUsize::new(0);
+    let show_progress = total >= 200 && std::io::stderr().is_terminal() || total >= 5000;
+    let step = (total / 20).max(100);
+    let started = std::time::Instant::now();
+    let results: Vec<FileResult> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|path| {
+                let rel = path.strip_prefix(input_dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+                let result = read_and_process(path, &rel);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if show_progress && (n % step == 0 || n == total) {
+                    eprintln!("[corpus] {n}/{total} files ({:.1}s)", started.elapsed().as_secs_f64());
+                }
+                result
+            })
+            .collect()
+    });
+    let corpus = corpus::assemble(results);
+    let json = if pretty { serde_json::to_string_pretty(&corpus) } else { serde_json::to_string(&corpus) }
+        .map_err(|e| format!("cannot serialize corpus: {e}"))?;
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(out, json.as_bytes()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    print_report(&corpus, out, json.len(), started.elapsed(), quiet);
+    let built = corpus.documents.len();
+    let clean = corpus.build.inputs.iter().all(|i| i.status == InputStatus::Built);
+    Ok(if built == 0 {
+        eprintln!("corpus: nothing could be built");
+        ExitCode::FAILURE
+    } else if strict && !clean {
+        eprintln!("corpus: --strict: some files were skipped, duplicated or built with warnings");
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn read_and_process(path: &Path, rel: &str) -> FileResult {
+    let skipped = |bytes: u64, msg: String| FileResult {
+        path: rel.to_string(),
+        bytes,
+        outcome: Err(corpus::ingest::IngestError::Unreadable(msg)),
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => return skipped(m.len(), format!("larger than {MAX_FILE_BYTES} bytes")),
+        Err(e) => return skipped(0, format!("cannot read: {e}")),
+        _ => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => corpus::process(rel, &bytes),
+        Err(e) => skipped(0, format!("cannot read: {e}")),
+    }
+}
+
+fn print_report(corpus: &Corpus, out: &Path, json_len: usize, elapsed: std::time::Duration, quiet: bool) {
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    let count = |s: InputStatus| corpus.build.inputs.iter().filter(|i| i.status == s).count();
+    if !quiet {
+        let _ = writeln!(w, "Build report");
+        for i in &corpus.build.inputs {
+            let status = match i.status {
+                InputStatus::Built => "built",
+                InputStatus::BuiltWithWarnings => "built*",
+                InputStatus::Duplicate => "duplicate",
+                InputStatus::Skipped => "skipped",
+            };
+            let detail = match (&i.doc_id, i.status) {
+                (Some(id), InputStatus::Built | InputStatus::BuiltWithWarnings) => {
+                    let inits = corpus.initiatives.iter().filter(|x| &x.doc_id == id).count();
+                    let mets = corpus.metrics.iter().filter(|x| &x.doc_id == id).count();
+                    format!("{} · {inits} initiatives · {mets} metrics", i.encoding.as_deref().unwrap_or("?"))
+                }
+                _ => String::new(),
+            };
+            let _ = writeln!(w, "  {status:<10} {}  {detail}", i.file);
+            for m in &i.messages {
+                let _ = writeln!(w, "  {:<10}   ↳ {m}", "");
+            }
+        }
+    }
+    let _ = writeln!(
+        w,
+        "{} files: {} built, {} built with warnings, {} duplicates, {} skipped → {} ({} documents, {} initiatives, {} metrics, {} bytes, {:.2}s)",
+        corpus.build.inputs.len(),
+        count(InputStatus::Built),
+        count(InputStatus::BuiltWithWarnings),
+        count(InputStatus::Duplicate),
+        count(InputStatus::Skipped),
+        out.display(),
+        corpus.documents.len(),
+        corpus.initiatives.len(),
+        corpus.metrics.len(),
+        json_len,
+        elapsed.as_secs_f64(),
+    );
+    let _ = writeln!(w, "content hash {}", corpus.build.content_hash);
+}

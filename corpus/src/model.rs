@@ -1,0 +1,348 @@
+//! The corpus data model: what the build step writes and the explorer reads.
+//!
+//! Everything here is plain data with serde derives, so the app can depend on this
+//! module alone (`default-features = false`) without pulling the ingest machinery
+//! into the wasm bundle. SCHEMA.md documents the JSON form with an example.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field changes meaning or disappears. Adding optional fields is not a bump.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema_version: u32,
+    pub build: BuildInfo,
+    pub themes: Vec<Theme>,
+    pub documents: Vec<Document>,
+    pub initiatives: Vec<Initiative>,
+    pub metrics: Vec<Metric>,
+    pub canonical: Vec<CanonicalInitiative>,
+    pub regions: Vec<RegionNode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BuildInfo {
+    /// `corpus <version>`; no timestamps so that two builds are byte-identical.
+    pub generator: String,
+    /// SHA-256 (hex) of the serialized documents, initiatives and metrics.
+    pub content_hash: String,
+    /// One record per input file, in path order: nothing is dropped silently.
+    pub inputs: Vec<InputRecord>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputStatus {
+    Built,
+    BuiltWithWarnings,
+    Duplicate,
+    Skipped,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputRecord {
+    pub file: String,
+    pub status: InputStatus,
+    pub bytes: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_id: Option<String>,
+    /// Warnings for built files; the reason for skipped or duplicate ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Number of initiatives carrying this theme.
+    #[serde(default)]
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    News,
+    Speech,
+    Report,
+    Other,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 4] = [DocKind::News, DocKind::Speech, DocKind::Report, DocKind::Other];
+    pub fn id(self) -> &'static str {
+        match self {
+            DocKind::News => "news",
+            DocKind::Speech => "speech",
+            DocKind::Report => "report",
+            DocKind::Other => "other",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            DocKind::News => "新闻报道",
+            DocKind::Speech => "讲话发言",
+            DocKind::Report => "工作材料",
+            DocKind::Other => "其他",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            DocKind::News => "News",
+            DocKind::Speech => "Speech",
+            DocKind::Report => "Report",
+            DocKind::Other => "Other",
+        }
+    }
+}
+
+/// Where a metadata value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// Front matter of the file.
+    FrontMatter,
+    /// Stated in the body as metadata (a time element, a 来源 line, an h1).
+    Body,
+    /// Stated in the bureau's own name.
+    Bureau,
+    /// Inferred from a mention in the running text; not stated as metadata.
+    Inferred,
+    /// The first line of a plain-text document.
+    FirstLine,
+    /// Mapped from a feed code or alias (e.g. `jingjicankaowang`).
+    FeedCode,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// 记者, 编辑, 通讯员 …
+    pub role: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bureau {
+    /// As written in the document.
+    pub name: String,
+    /// True for names like `XX市税务局`, `xx县税务局`, `某区税务局`.
+    pub anonymized: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// GB/T 2260 six-digit code.
+    pub code: String,
+    /// Full name, e.g. 成都市.
+    pub name: String,
+    /// Name without the administrative suffix, e.g. 成都.
+    pub short: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    #[serde(default)]
+    pub heading: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// The source address, kept as text: the explorer never loads it.
+    #[serde(default)]
+    pub src: Option<String>,
+    #[serde(default)]
+    pub caption: Option<String>,
+}
+
+/// A place in a document's clean text. Offsets are UTF-8 byte offsets into the paragraph
+/// (or heading) string and always lie on character boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Location {
+    pub section: usize,
+    /// `None` means the section heading.
+    #[serde(default)]
+    pub paragraph: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recognition {
+    pub name: String,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub source_file: String,
+    pub title: String,
+    pub title_source: Provenance,
+    /// ISO `YYYY-MM-DD`; `None` when the document does not state one. Never guessed.
+    pub date: Option<String>,
+    pub date_source: Option<Provenance>,
+    pub publisher: Option<String>,
+    pub publisher_source: Option<Provenance>,
+    pub kind: DocKind,
+    #[serde(default)]
+    pub authors: Vec<Person>,
+    pub bureau: Option<Bureau>,
+    pub province: Option<Place>,
+    pub city: Option<Place>,
+    pub district: Option<Place>,
+    pub url: Option<String>,
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub images: Vec<Image>,
+    /// Credits such as 封面图片来源 lines, kept out of the body.
+    #[serde(default)]
+    pub credits: Vec<String>,
+    /// Honours (全国工人先锋号, 青年文明号 …): recorded, not counted as initiatives.
+    #[serde(default)]
+    pub recognitions: Vec<Recognition>,
+    #[serde(default)]
+    pub initiative_ids: Vec<String>,
+    #[serde(default)]
+    pub metric_ids: Vec<String>,
+    /// `no_initiatives`, `anonymized_bureau`, `no_date` …
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// Characters of clean text.
+    pub chars: usize,
+}
+
+impl Document {
+    /// The text at a location, if the location is valid for this document.
+    pub fn text_at(&self, loc: &Location) -> Option<&str> {
+        let section = self.sections.get(loc.section)?;
+        let s = match loc.paragraph {
+            None => section.heading.as_deref()?,
+            Some(p) => section.paragraphs.get(p)?.as_str(),
+        };
+        s.get(loc.start..loc.end)
+    }
+
+    /// The whole paragraph (or heading) a location points into.
+    pub fn block_at(&self, section: usize, paragraph: Option<usize>) -> Option<&str> {
+        let s = self.sections.get(section)?;
+        match paragraph {
+            None => s.heading.as_deref(),
+            Some(p) => s.paragraphs.get(p).map(String::as_str),
+        }
+    }
+
+    /// Year of the date, when known.
+    pub fn year(&self) -> Option<&str> {
+        self.date.as_deref().and_then(|d| d.get(0..4))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InitiativeKind {
+    /// A quoted or bracketed name: “纳税人之家”, 《…办法》.
+    Named,
+    /// A phrase headed by a measure word: 24小时自助办税厅, 特殊群体绿色通道.
+    Measure,
+    /// A nationally known programme from the lexicon: 留抵退税, 便民办税春风行动.
+    Programme,
+    /// An enumerated item (一是…) or a numbered heading.
+    Item,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    pub id: String,
+    pub doc_id: String,
+    pub name: String,
+    /// Groups the same initiative across documents.
+    pub canonical: String,
+    pub kind: InitiativeKind,
+    /// The sentence or item that describes it.
+    pub summary: String,
+    pub themes: Vec<String>,
+    /// The first mention.
+    pub location: Location,
+    /// Every mention in the document, including the first.
+    pub mentions: Vec<Location>,
+    #[serde(default)]
+    pub metric_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    /// 近, 约, 左右.
+    Approximate,
+    /// 余, 多, 超, 以上, 逾.
+    LowerBound,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Normalized {
+    pub value: f64,
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    pub id: String,
+    pub doc_id: String,
+    /// The number as written (scale words such as 万 stay in `unit`).
+    pub value: f64,
+    pub unit: String,
+    /// Exactly the text at `location`.
+    pub raw: String,
+    #[serde(default)]
+    pub qualifier: Option<String>,
+    pub bound: Bound,
+    /// `value` with 万/亿 applied, and percentages as a fraction of 100.
+    #[serde(default)]
+    pub normalized: Option<Normalized>,
+    /// What it measures, e.g. `平均办税申报时长 缩短`.
+    pub label: String,
+    /// `percent`, `money`, `count`, `duration`, `length`.
+    pub category: String,
+    #[serde(default)]
+    pub initiative_id: Option<String>,
+    pub location: Location,
+    /// Written in Chinese numerals (三面锦旗).
+    #[serde(default)]
+    pub chinese_numeral: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CanonicalInitiative {
+    pub key: String,
+    /// The most common display name.
+    pub name: String,
+    pub doc_ids: Vec<String>,
+    pub bureaus: Vec<String>,
+    pub initiative_ids: Vec<String>,
+    pub themes: Vec<String>,
+    /// Earliest known date among its documents.
+    #[serde(default)]
+    pub first_date: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionNode {
+    pub code: String,
+    pub name: String,
+    pub short: String,
+    /// 1 province, 2 prefecture, 3 county.
+    pub level: u8,
+    pub doc_count: usize,
+    #[serde(default)]
+    pub children: Vec<RegionNode>,
+}

@@ -1,0 +1,249 @@
+//! Which bureau wrote or is described, and where it is.
+//!
+//! A bureau name is read leftwards from each `税务局`: `国家税务总局`, division names from the
+//! gazetteer (full, or short for provinces and prefectures), development zones and anonymized
+//! units (`XX市`, `xx县`, `某区`). The title's bureau wins; otherwise the most specific one in
+//! the body. Places stated in that name have provenance `bureau`; when the name states no
+//! province, a province named in the running text (and only one) is `inferred`.
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{Bureau, Place, Provenance};
+
+const ZONES: &[&str] = &[
+    "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区", "工业园区", "高新区", "开发区", "保税区",
+    "新区", "自贸区", "管委会",
+];
+const ANON_UNITS: &[char] = &['省', '市', '区', '县', '州', '旗'];
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    National,
+    Division { idx: usize },
+    Zone,
+    Anonymized,
+}
+
+/// Parses `s` completely as a chain of place tokens. Backtracking over a few candidates per
+/// position; inputs are at most a few dozen characters.
+fn parse_chain(s: &str, first: bool) -> Option<Vec<Token>> {
+    if s.is_empty() {
+        return (!first).then(Vec::new);
+    }
+    let g = Gazetteer::get();
+    let mut options: Vec<(usize, Token)> = Vec::new();
+    if first {
+        if let Some(rest) = s.strip_prefix("国家税务总局") {
+            options.push((s.len() - rest.len(), Token::National));
+        }
+    }
+    for (len, idx, _) in g.names_at(s) {
+        options.push((len, Token::Division { idx }));
+    }
+    // Anonymized: one to three X/x/某 and a unit.
+    let anon: String = s.chars().take_while(|c| matches!(c, 'X' | 'x' | '某' | '*' | '×')).collect();
+    if (1..=3).contains(&anon.chars().count()) {
+        if let Some(u) = s[anon.len()..].chars().next().filter(|c| ANON_UNITS.contains(c)) {
+            options.push((anon.len() + u.len_utf8(), Token::Anonymized));
+        }
+    }
+    for z in ZONES {
+        if s.starts_with(z) {
+            options.push((z.len(), Token::Zone));
+        }
+        // A named zone: two to four Han characters before a zone word (天府新区).
+        for n in 2..=4 {
+            let prefix: String = s.chars().take(n).collect();
+            if prefix.chars().all(crate::text::is_han) && s[prefix.len()..].starts_with(z) && !first {
+                options.push((prefix.len() + z.len(), Token::Zone));
+            }
+        }
+    }
+    for (len, tok) in options {
+        if let Some(mut rest) = parse_chain(&s[len..], false) {
+            rest.insert(0, tok);
+            return Some(rest);
+        }
+    }
+    None
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BureauMatch {
+    pub name: String,
+    tokens: Vec<Token>,
+    pub in_title: bool,
+    pub start: usize,
+}
+
+/// Every bureau name in `text`.
+pub fn find_bureaus(text: &str, in_title: bool) -> Vec<BureauMatch> {
+    let mut out = Vec::new();
+    for (pos, _) in text.match_indices("税务局") {
+        // Candidate starts: up to 24 characters back, not across punctuation or spaces.
+        let before = &text[..pos];
+        let mut starts: Vec<usize> = Vec::new();
+        for (i, c) in before.char_indices().rev().take(24) {
+            if !(crate::text::is_han(c) || c.is_ascii_alphanumeric()) {
+                break;
+            }
+            starts.push(i);
+        }
+        // Longest chain first.
+        for &s in starts.iter().rev() {
+            if let Some(tokens) = parse_chain(&text[s..pos], true) {
+                let meaningful =
+                    tokens.iter().any(|t| matches!(t, Token::Division { .. } | Token::Anonymized | Token::Zone));
+                let zone_only = tokens.iter().all(|t| matches!(t, Token::Zone));
+                if meaningful && !zone_only {
+                    out.push(BureauMatch {
+                        name: text[s..pos + "税务局".len()].to_string(),
+                        tokens,
+                        in_title,
+                        start: s,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The document's bureau: the title's, else the most specific and frequent one in the body.
+pub fn choose_bureau(title: &[BureauMatch], body: &[BureauMatch]) -> Option<BureauMatch> {
+    if let Some(b) = title.iter().max_by_key(|b| (specificity(b), b.name.len())) {
+        return Some(b.clone());
+    }
+    let count = |name: &str| body.iter().filter(|b| b.name.ends_with(name) || name.ends_with(&b.name)).count();
+    body.iter()
+        .enumerate()
+        .max_by_key(|(i, b)| (specificity(b), count(&b.name), b.name.len(), std::cmp::Reverse(*i)))
+        .map(|(_, b)| b.clone())
+}
+
+fn specificity(b: &BureauMatch) -> u8 {
+    let g = Gazetteer::get();
+    let national = b.tokens.contains(&Token::National) as u8;
+    let deepest = b
+        .tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Division { idx } => Some(g.divisions[*idx].level),
+            Token::Anonymized => Some(1),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    national * 4 + deepest
+}
+
+pub fn bureau_of(m: &BureauMatch) -> Bureau {
+    Bureau { name: m.name.clone(), anonymized: m.tokens.contains(&Token::Anonymized) }
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Region {
+    pub province: Option<Place>,
+    pub city: Option<Place>,
+    pub district: Option<Place>,
+}
+
+fn place(idx: usize, provenance: Provenance) -> Place {
+    let d = &Gazetteer::get().divisions[idx];
+    Place { code: d.code.clone(), name: d.name.clone(), short: d.short.clone(), provenance }
+}
+
+/// Resolves the divisions named in a bureau, keeping parent/child consistency
+/// (锦江区 is looked for under 成都市 when 成都市 precedes it).
+pub fn region_of_bureau(m: &BureauMatch) -> Region {
+    let g = Gazetteer::get();
+    let names: Vec<usize> = m
+        .tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Division { idx } => Some(*idx),
+            _ => None,
+        })
+        .collect();
+    let mut resolved: Option<usize> = None;
+    for idx in names {
+        let d = &g.divisions[idx];
+        // All divisions with this token's name; prefer one inside what is resolved so far.
+        let mut same: Vec<usize> = g.by_full_name(&d.name).to_vec();
+        same.extend_from_slice(g.by_short_name(&d.short));
+        same.retain(|&i| g.divisions[i].level == d.level || g.divisions[i].name == d.name);
+        same.sort_unstable();
+        same.dedup();
+        let chosen = match resolved {
+            // A name that is not inside what precedes it is ignored, not guessed.
+            Some(r) => same.iter().copied().find(|&i| g.is_within(i, r)),
+            // Unambiguous nationally, or ambiguous: then unknown rather than a guess.
+            None => (same.len() <= 1).then_some(idx),
+        };
+        if let Some(c) = chosen {
+            resolved = Some(c);
+        }
+    }
+    let Some(r) = resolved else { return Region::default() };
+    let prov = g.ancestor_at(r, 1).map(|i| place(i, Provenance::Bureau));
+    let city = g.ancestor_at(r, 2).map(|i| place(i, Provenance::Bureau));
+    let district = g.ancestor_at(r, 3).map(|i| place(i, Provenance::Bureau));
+    Region { province: prov, city, district }
+}
+
+/// A province named in the running text, when exactly one is named.
+pub fn infer_province(text: &str) -> Option<Place> {
+    let g = Gazetteer::get();
+    let mut found: Vec<usize> = Vec::new();
+    for p in g.provinces() {
+        let d = &g.divisions[p];
+        if text.contains(d.name.as_str()) || (d.short.chars().count() >= 2 && text.contains(d.short.as_str())) {
+            found.push(p);
+        }
+    }
+    (found.len() == 1).then(|| place(found[0], Provenance::Inferred))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Option<String> {
+        choose_bureau(&[], &find_bureaus(text, false)).map(|b| b.name)
+    }
+
+    #[test]
+    fn finds_bureau_names() {
+        assert_eq!(one("近年来，国家税务总局贵阳市花溪区税务局在主动融入"), Some("国家税务总局贵阳市花溪区税务局".into()));
+        assert_eq!(one("汇聚实干力量 镇江经济技术开发区税务局用匠心"), Some("镇江经济技术开发区税务局".into()));
+        assert_eq!(one("XX市税务局在第二批主题教育"), Some("XX市税务局".into()));
+        assert_eq!(one("以来，xx县税务局深入践行"), Some("xx县税务局".into()));
+        assert_eq!(one("市税务局党委树牢"), None);
+        assert_eq!(one("在省内长江沿线8地税务局联动"), None);
+        assert_eq!(one("开发区税务局先后成立"), None);
+    }
+
+    #[test]
+    fn resolves_regions() {
+        let b = &find_bureaus("国家税务总局成都市锦江区税务局", false)[0];
+        let r = region_of_bureau(b);
+        assert_eq!(r.province.unwrap().short, "四川");
+        assert_eq!(r.city.unwrap().short, "成都");
+        assert_eq!(r.district.unwrap().name, "锦江区");
+        let b = &find_bureaus("江苏镇江经济技术开发区税务局", false)[0];
+        let r = region_of_bureau(b);
+        assert_eq!(r.province.unwrap().short, "江苏");
+        assert_eq!(r.city.unwrap().short, "镇江");
+        assert!(r.district.is_none());
+        let b = &find_bureaus("XX市税务局", false)[0];
+        assert!(bureau_of(b).anonymized);
+        assert_eq!(region_of_bureau(b), Region::default());
+    }
+
+    #[test]
+    fn infers_single_province_only() {
+        assert_eq!(infer_province("对湖北工作的重要指示").unwrap().short, "湖北");
+        assert!(infer_province("湖北和湖南").is_none());
+        assert!(infer_province("没有地名").is_none());
+    }
+}

@@ -1,0 +1,166 @@
+//! The data files that steer extraction (`data/themes.json`, `data/lexicon.json`, publisher
+//! codes), parsed once, with Aho-Corasick automata for the word lists that are searched in
+//! every sentence.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+pub struct ThemeDef {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub keywords: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ThemeFile {
+    themes: Vec<ThemeDef>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Programme {
+    pub name: String,
+    pub theme: String,
+}
+
+#[derive(Deserialize)]
+struct LexiconFile {
+    programmes: Vec<Programme>,
+    heads: Vec<String>,
+    quote_heads: Vec<String>,
+    verbs: Vec<String>,
+    cut_words: Vec<String>,
+    list_heads: Vec<String>,
+    generic: Vec<String>,
+    honour_suffixes: Vec<String>,
+    honour_verbs: Vec<String>,
+    rhetoric_after: Vec<String>,
+    rhetoric_names: Vec<String>,
+    org_suffixes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PublisherFile {
+    codes: HashMap<String, String>,
+    aliases: HashMap<String, String>,
+}
+
+pub struct Vocab {
+    pub themes: Vec<ThemeDef>,
+    /// Pattern index → theme index.
+    theme_of_keyword: Vec<usize>,
+    theme_ac: AhoCorasick,
+    pub programmes: Vec<Programme>,
+    pub programme_ac: AhoCorasick,
+    pub heads: Vec<String>,
+    pub head_ac: AhoCorasick,
+    pub quote_heads: Vec<String>,
+    pub verb_ac: AhoCorasick,
+    pub cut_words: Vec<String>,
+    pub list_heads: Vec<String>,
+    pub generic: Vec<String>,
+    pub honour_suffixes: Vec<String>,
+    pub honour_ac: AhoCorasick,
+    pub honour_verbs: Vec<String>,
+    pub rhetoric_after: Vec<String>,
+    pub rhetoric_names: Vec<String>,
+    pub org_suffixes: Vec<String>,
+    pub publisher_codes: HashMap<String, String>,
+    pub publisher_aliases: HashMap<String, String>,
+}
+
+fn ac(words: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .expect("word lists are small and valid")
+}
+
+impl Vocab {
+    pub fn get() -> &'static Vocab {
+        static V: OnceLock<Vocab> = OnceLock::new();
+        V.get_or_init(|| {
+            let themes: ThemeFile =
+                serde_json::from_str(include_str!("../data/themes.json")).expect("data/themes.json is valid");
+            let lex: LexiconFile =
+                serde_json::from_str(include_str!("../data/lexicon.json")).expect("data/lexicon.json is valid");
+            let pubs: PublisherFile =
+                serde_json::from_str(include_str!("../data/publishers.json")).expect("data/publishers.json is valid");
+            let mut kw = Vec::new();
+            let mut theme_of_keyword = Vec::new();
+            for (i, t) in themes.themes.iter().enumerate() {
+                for k in &t.keywords {
+                    kw.push(k.clone());
+                    theme_of_keyword.push(i);
+                }
+            }
+            // Overlapping search for themes: every keyword counts, so "纳税人学堂" hits both
+            // "纳税人学堂" and "学堂".
+            let theme_ac = AhoCorasick::new(&kw).expect("theme keywords are valid");
+            let prog_names: Vec<String> = lex.programmes.iter().map(|p| p.name.clone()).collect();
+            Vocab {
+                themes: themes.themes,
+                theme_of_keyword,
+                theme_ac,
+                programme_ac: ac(&prog_names),
+                programmes: lex.programmes,
+                head_ac: ac(&lex.heads),
+                heads: lex.heads,
+                quote_heads: lex.quote_heads,
+                verb_ac: ac(&lex.verbs),
+                cut_words: lex.cut_words,
+                list_heads: lex.list_heads,
+                generic: lex.generic,
+                honour_ac: ac(&lex.honour_suffixes),
+                honour_suffixes: lex.honour_suffixes,
+                honour_verbs: lex.honour_verbs,
+                rhetoric_after: lex.rhetoric_after,
+                rhetoric_names: lex.rhetoric_names,
+                org_suffixes: lex.org_suffixes,
+                publisher_codes: pubs.codes,
+                publisher_aliases: pubs.aliases,
+            }
+        })
+    }
+
+    /// Keyword hits per theme index.
+    pub fn theme_scores(&self, text: &str) -> Vec<usize> {
+        let mut scores = vec![0; self.themes.len()];
+        for m in self.theme_ac.find_overlapping_iter(text) {
+            scores[self.theme_of_keyword[m.pattern().as_usize()]] += 1;
+        }
+        scores
+    }
+
+    pub fn theme_index(&self, id: &str) -> Option<usize> {
+        self.themes.iter().position(|t| t.id == id)
+    }
+
+    /// A publisher name for a feed code (`jingjicankaowang`), an alias (每经网) or a tag
+    /// (经济参考网新闻).
+    pub fn publisher_for(&self, s: &str) -> Option<String> {
+        let s = s.trim();
+        if let Some(p) = self.publisher_codes.get(&s.to_ascii_lowercase()) {
+            return Some(p.clone());
+        }
+        if let Some(p) = self.publisher_aliases.get(s) {
+            return Some(p.clone());
+        }
+        if self.publisher_aliases.values().any(|v| v == s) {
+            return Some(s.to_string());
+        }
+        let stripped = s.strip_suffix("新闻").unwrap_or(s);
+        if stripped != s {
+            if let Some(p) = self.publisher_aliases.get(stripped) {
+                return Some(p.clone());
+            }
+            if self.publisher_aliases.values().any(|v| v == stripped) {
+                return Some(stripped.to_string());
+            }
+        }
+        None
+    }
+}
