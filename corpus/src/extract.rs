@@ -209,7 +209,11 @@ fn named(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>, taken:
         if book && !document {
             continue;
         }
-        let verb_before = v.verb_ac.is_match(before);
+        // The verb must introduce this quotation: near it, with no 的 or 、 in between.
+        let verb_before = v.verb_ac.find_iter(before).last().is_some_and(|m| {
+            let gap = &before[m.end()..];
+            char_len(gap) <= 8 && !gap.contains(['的', '、'])
+        });
         let definition = after.starts_with("：即") || after.starts_with("，即") || after.starts_with('即');
         let followed_by_de = after.starts_with('的');
         let preceded_by_de = before.ends_with('的');
@@ -248,8 +252,20 @@ fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)], quote_e
                 continue;
             }
             let left = &seg[last_end.min(hs)..hs];
-            let cut = cut_left(left);
+            let mut cut = cut_left(left);
+            // Leading determiners and fillers are not part of a name (这个…, 有…).
+            while let Some(j) = v
+                .lead_junk
+                .iter()
+                .find(|j| left[cut..].starts_with(j.as_str()) && char_len(&left[cut + j.len()..]) >= 2)
+            {
+                cut += j.len();
+            }
             let prefix = &left[cut..];
+            // "锦江税务办税服务厅": a bureau's own name before a hall is not a new initiative.
+            if prefix.ends_with("税务") || prefix.ends_with("税务局") || prefix.contains("税务局") {
+                continue;
+            }
             let pn = char_len(prefix);
             if !(2..=12).contains(&pn) || !prefix.chars().any(is_han) {
                 continue;
@@ -672,12 +688,14 @@ pub fn extract(doc: &Document) -> Extracted {
             InitiativeKind::Measure => 2,
             InitiativeKind::Item => 3,
         });
-        let name = group
-            .iter()
-            .filter(|c| c.kind != InitiativeKind::Programme)
-            .map(|c| c.name.as_str())
-            .next()
-            .unwrap_or(key.as_str());
+        // Display name: a quoted name, else a measure phrase, else an item, else the key.
+        let rank = |k: InitiativeKind| match k {
+            InitiativeKind::Named => 0,
+            InitiativeKind::Measure => 1,
+            InitiativeKind::Item => 2,
+            InitiativeKind::Programme => 3,
+        };
+        let name = group.iter().min_by_key(|c| rank(c.kind)).map(|c| c.name.as_str()).unwrap_or(key.as_str());
         let programme_theme =
             v.programmes.iter().find(|p| p.name == *key).map(|p| p.theme.as_str());
         let mut contexts: Vec<&str> = Vec::new();

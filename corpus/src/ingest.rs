@@ -411,7 +411,8 @@ fn assemble(
                 date = Some(d);
                 date_source = Some(Provenance::FrontMatter);
             }
-            None => warnings.push(format!("front-matter date {raw:?} is not a valid date; looked for one in the body")),
+            None if body_date.is_some() => {} // e.g. Hexo's `Invalid Date`, recovered from the body
+            None => warnings.push(format!("front-matter date {raw:?} is not a valid date and the body states none")),
         }
     }
     if date.is_none() {
@@ -534,7 +535,7 @@ mod tests {
         .unwrap();
         assert_eq!(body.doc.date.as_deref(), Some("2021-07-16"));
         assert_eq!(body.doc.date_source, Some(Provenance::Body));
-        assert!(body.warnings.iter().any(|w| w.contains("Invalid Date")));
+        assert!(body.warnings.is_empty(), "recovered from the body: {:?}", body.warnings);
         let line = ingest("c.txt", "某某标题\n发布时间：2020年1月2日\n正文第一段内容。".as_bytes()).unwrap();
         assert_eq!(line.doc.date.as_deref(), Some("2020-01-02"));
         let none = ingest("d.txt", "标题\n2022年5月被授予称号。\n正文。".as_bytes()).unwrap();
@@ -542,6 +543,7 @@ mod tests {
         assert_eq!(none.doc.date_source, None);
         let bad = ingest("e.md", "---\ntitle: t\ndate: 2022-13-45\n---\n正文。".as_bytes()).unwrap();
         assert_eq!(bad.doc.date, None);
+        assert!(bad.warnings.iter().any(|w| w.contains("2022-13-45")));
     }
 
     #[test]

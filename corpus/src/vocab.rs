@@ -40,6 +40,7 @@ struct LexiconFile {
     rhetoric_after: Vec<String>,
     rhetoric_names: Vec<String>,
     org_suffixes: Vec<String>,
+    lead_junk: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +69,7 @@ pub struct Vocab {
     pub rhetoric_after: Vec<String>,
     pub rhetoric_names: Vec<String>,
     pub org_suffixes: Vec<String>,
+    pub lead_junk: Vec<String>,
     pub publisher_codes: HashMap<String, String>,
     pub publisher_aliases: HashMap<String, String>,
 }
@@ -120,6 +122,7 @@ impl Vocab {
                 rhetoric_after: lex.rhetoric_after,
                 rhetoric_names: lex.rhetoric_names,
                 org_suffixes: lex.org_suffixes,
+                lead_junk: lex.lead_junk,
                 publisher_codes: pubs.codes,
                 publisher_aliases: pubs.aliases,
             }
