@@ -1,0 +1,172 @@
+//! Chart data over the current result set: plain aggregation, drawn as SVG by `ui::charts`.
+
+use crate::data::Explorer;
+use crate::filter::{Facet, UNKNOWN};
+use corpus::model::Metric;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// The facet value a click toggles.
+    pub value: String,
+    pub count: usize,
+}
+
+/// Initiatives per value of a facet, largest first (ties by value, unknown last).
+pub fn per_facet(ex: &Explorer, results: &[usize], facet: Facet) -> Vec<Bar> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in results {
+        for v in &ex.facets[i][facet as usize] {
+            *counts.entry(v.as_str()).or_default() += 1;
+        }
+    }
+    let mut bars: Vec<Bar> = counts.into_iter().map(|(v, c)| Bar { value: v.to_string(), count: c }).collect();
+    bars.sort_by(|a, b| {
+        b.count.cmp(&a.count).then_with(|| (a.value == UNKNOWN).cmp(&(b.value == UNKNOWN))).then_with(|| a.value.cmp(&b.value))
+    });
+    bars
+}
+
+/// Initiatives per theme, in taxonomy order, including themes with no initiative.
+pub fn per_theme(ex: &Explorer, results: &[usize]) -> Vec<Bar> {
+    let counts = per_facet(ex, results, Facet::Theme);
+    ex.corpus
+        .themes
+        .iter()
+        .map(|t| Bar { value: t.id.clone(), count: counts.iter().find(|b| b.value == t.id).map_or(0, |b| b.count) })
+        .collect()
+}
+
+/// A timeline bucket: `2021`, `2021-07`, or `?` for undated documents (never dropped).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeBucket {
+    pub key: String,
+    /// The year facet value a click toggles.
+    pub year: String,
+    pub count: usize,
+}
+
+pub fn timeline(ex: &Explorer, results: &[usize], by_month: bool) -> Vec<TimeBucket> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unknown = 0;
+    for &i in results {
+        match ex.doc_of_initiative(i).date.as_deref() {
+            Some(d) if d.len() >= 7 => {
+                let key = if by_month { &d[..7] } else { &d[..4] };
+                *counts.entry(key.to_string()).or_default() += 1;
+            }
+            _ => unknown += 1,
+        }
+    }
+    // Fill gaps so time reads left to right without jumps.
+    let mut out: Vec<TimeBucket> = Vec::new();
+    if let (Some(first), Some(last)) = (counts.keys().next().cloned(), counts.keys().next_back().cloned()) {
+        for key in range_keys(&first, &last, by_month) {
+            let count = counts.get(&key).copied().unwrap_or(0);
+            out.push(TimeBucket { year: key[..4].to_string(), key, count });
+        }
+    }
+    if unknown > 0 {
+        out.push(TimeBucket { key: UNKNOWN.to_string(), year: UNKNOWN.to_string(), count: unknown });
+    }
+    out
+}
+
+fn range_keys(first: &str, last: &str, by_month: bool) -> Vec<String> {
+    let parse = |s: &str| -> (i32, u32) {
+        let y = s.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+        let m = s.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+        (y, m)
+    };
+    let (mut y, mut m) = parse(first);
+    let (ly, lm) = parse(last);
+    let mut out = Vec::new();
+    // At most 50 years of buckets: a bogus date cannot blow up the chart.
+    while (y, m) <= (ly, if by_month { lm } else { 1 }) && out.len() < 600 {
+        if by_month {
+            out.push(format!("{y:04}-{m:02}"));
+            m += 1;
+            if m > 12 {
+                m = 1;
+                y += 1;
+            }
+        } else {
+            out.push(format!("{y:04}"));
+            y += 1;
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matrix {
+    pub themes: Vec<String>,
+    pub bureaus: Vec<String>,
+    /// `cells[t][b]`.
+    pub cells: Vec<Vec<usize>>,
+    pub max: usize,
+}
+
+/// Theme × bureau counts; only themes and bureaus present in the results, bureaus by size.
+pub fn theme_bureau(ex: &Explorer, results: &[usize], max_bureaus: usize) -> Matrix {
+    let bureaus: Vec<String> = per_facet(ex, results, Facet::Bureau).into_iter().take(max_bureaus).map(|b| b.value).collect();
+    let present: BTreeSet<&str> =
+        results.iter().flat_map(|&i| ex.facets[i][Facet::Theme as usize].iter().map(String::as_str)).collect();
+    let themes: Vec<String> =
+        ex.corpus.themes.iter().filter(|t| present.contains(t.id.as_str())).map(|t| t.id.clone()).collect();
+    let mut cells = vec![vec![0; bureaus.len()]; themes.len()];
+    for &i in results {
+        let Some(b) = ex.facets[i][Facet::Bureau as usize].first() else { continue };
+        let Some(bi) = bureaus.iter().position(|x| x == b) else { continue };
+        for t in &ex.facets[i][Facet::Theme as usize] {
+            if let Some(ti) = themes.iter().position(|x| x == t) {
+                cells[ti][bi] += 1;
+            }
+        }
+    }
+    let max = cells.iter().flatten().copied().max().unwrap_or(0);
+    Matrix { themes, bureaus, cells, max }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MetricSort {
+    #[default]
+    Document,
+    ValueDesc,
+    ValueAsc,
+    Label,
+}
+
+/// Metrics of the result set: those attached to a result initiative, and unattached ones of a
+/// result document. `category` filters (`percent`, `money`, `count` …) when given.
+pub fn metrics<'a>(ex: &'a Explorer, results: &[usize], category: Option<&str>, sort: MetricSort) -> Vec<&'a Metric> {
+    let ids: BTreeSet<&str> = results.iter().map(|&i| ex.corpus.initiatives[i].id.as_str()).collect();
+    let docs: BTreeSet<&str> = results.iter().map(|&i| ex.corpus.initiatives[i].doc_id.as_str()).collect();
+    let mut out: Vec<&Metric> = ex
+        .corpus
+        .metrics
+        .iter()
+        .filter(|m| match &m.initiative_id {
+            Some(id) => ids.contains(id.as_str()),
+            None => docs.contains(m.doc_id.as_str()),
+        })
+        .filter(|m| category.is_none_or(|c| m.category == c))
+        .collect();
+    let norm = |m: &Metric| m.normalized.as_ref().map_or(m.value, |n| n.value);
+    match sort {
+        MetricSort::Document => {}
+        MetricSort::ValueDesc => out.sort_by(|a, b| norm(b).total_cmp(&norm(a))),
+        MetricSort::ValueAsc => out.sort_by(|a, b| norm(a).total_cmp(&norm(b))),
+        MetricSort::Label => out.sort_by(|a, b| a.label.cmp(&b.label)),
+    }
+    out
+}
+
+/// Bar lengths in 0..=width for counts, at least 2 px for non-zero values so they stay visible.
+pub fn scale(count: usize, max: usize, width: f64) -> f64 {
+    if max == 0 || count == 0 {
+        0.0
+    } else {
+        (count as f64 / max as f64 * width).max(2.0)
+    }
+}

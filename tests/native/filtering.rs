@@ -1,0 +1,112 @@
+use crate::ex;
+use tax_explorer::filter::{apply, query_match, Facet, Selection, Sort};
+
+/// Reference: does initiative `i` pass the selection, ignoring facet `skip`?
+fn passes(i: usize, sel: &Selection, skip: Option<Facet>) -> bool {
+    let e = ex();
+    sel.0.iter().filter(|(f, _)| Some(**f) != skip).all(|(f, vs)| e.facets[i][*f as usize].iter().any(|v| vs.contains(v)))
+}
+
+fn selections() -> Vec<Selection> {
+    let e = ex();
+    let mut out = vec![Selection::default()];
+    let mut s = Selection::default();
+    s.toggle(Facet::Theme, "outreach");
+    out.push(s.clone());
+    s.toggle(Facet::Theme, "digital");
+    out.push(s.clone());
+    s.toggle(Facet::Kind, "speech");
+    out.push(s.clone());
+    let mut t = Selection::default();
+    t.toggle(Facet::Province, "四川");
+    t.toggle(Facet::Province, "贵州");
+    t.toggle(Facet::Year, "?");
+    out.push(t.clone());
+    t.toggle(Facet::Theme, "service_hall");
+    out.push(t);
+    // Every single value of every facet.
+    for f in Facet::ALL {
+        for v in e.facets.iter().flat_map(|fv| fv[f as usize].iter()).collect::<std::collections::BTreeSet<_>>() {
+            let mut s = Selection::default();
+            s.toggle(f, v);
+            out.push(s);
+        }
+    }
+    out
+}
+
+#[test]
+fn or_within_and_across_matches_brute_force() {
+    let e = ex();
+    for sel in selections() {
+        let got = apply(e, &sel, None, Sort::Relevance);
+        let mut want: Vec<usize> = (0..e.corpus.initiatives.len()).filter(|&i| passes(i, &sel, None)).collect();
+        let mut got_sorted = got.results.clone();
+        got_sorted.sort();
+        want.sort();
+        assert_eq!(got_sorted, want, "{sel:?}");
+    }
+}
+
+#[test]
+fn or_within_a_facet_widens_and_across_narrows() {
+    let e = ex();
+    let count = |sel: &Selection| apply(e, sel, None, Sort::Relevance).results.len();
+    let mut one = Selection::default();
+    one.toggle(Facet::Theme, "outreach");
+    let mut two = one.clone();
+    two.toggle(Facet::Theme, "digital");
+    assert!(count(&two) > count(&one), "OR within a facet adds results");
+    let mut across = one.clone();
+    across.toggle(Facet::Kind, "speech");
+    assert!(count(&across) < count(&one), "AND across facets removes results");
+    assert!(count(&across) > 0);
+}
+
+#[test]
+fn disjunctive_counts_ignore_own_facet() {
+    let e = ex();
+    for sel in selections() {
+        let got = apply(e, &sel, None, Sort::Relevance);
+        for f in Facet::ALL {
+            let counts = &got.counts[&f];
+            for (value, n) in counts {
+                let want = (0..e.corpus.initiatives.len())
+                    .filter(|&i| passes(i, &sel, Some(f)) && e.facets[i][f as usize].contains(value))
+                    .count();
+                assert_eq!(*n, want, "{f:?}={value} under {sel:?}");
+            }
+            // Every value that would give results is listed.
+            let listed: usize = counts.iter().filter(|(_, n)| *n > 0).count();
+            let distinct = (0..e.corpus.initiatives.len())
+                .filter(|&i| passes(i, &sel, Some(f)))
+                .flat_map(|i| e.facets[i][f as usize].iter())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            assert_eq!(listed, distinct, "{f:?} under {sel:?}");
+        }
+    }
+}
+
+#[test]
+fn query_narrows_and_ranks_name_matches_first() {
+    let e = ex();
+    let qm = query_match(e, "纳税人学堂").unwrap();
+    let out = apply(e, &Selection::default(), Some(&qm), Sort::Relevance);
+    assert!(!out.results.is_empty());
+    let first = &e.corpus.initiatives[out.results[0]];
+    assert!(first.name.contains("纳税人学堂"), "{}", first.name);
+    // Tiers never go back up along the list.
+    let tiers: Vec<_> = out.results.iter().map(|i| qm.initiatives[i].0).collect();
+    assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
+}
+
+#[test]
+fn date_sort_puts_undated_last() {
+    let e = ex();
+    let out = apply(e, &Selection::default(), None, Sort::Date);
+    let dates: Vec<Option<&str>> = out.results.iter().map(|&i| e.doc_of_initiative(i).date.as_deref()).collect();
+    let first_none = dates.iter().position(Option::is_none).unwrap_or(dates.len());
+    assert!(dates[first_none..].iter().all(Option::is_none));
+    assert!(dates[..first_none].windows(2).all(|w| w[0] >= w[1]));
+}
