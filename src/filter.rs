@@ -201,7 +201,8 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
                     }
                 }
             }
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| (a.0 == UNKNOWN).cmp(&(b.0 == UNKNOWN))).then_with(|| a.0.cmp(&b.0)));
+            // Largest first; "not stated" always last so real values lead.
+            v.sort_by(|a, b| (a.0 == UNKNOWN).cmp(&(b.0 == UNKNOWN)).then_with(|| b.1.cmp(&a.1)).then_with(|| a.0.cmp(&b.0)));
             (f, v)
         })
         .collect();

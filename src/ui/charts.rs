@@ -1,0 +1,354 @@
+//! Charts over the current filter, drawn as SVG by the app. Every bar and cell is a keyboard
+//! button that toggles its filter (cross-filtering); every chart has a table alternative.
+
+use super::use_ctx;
+use super::widgets::{ActiveFilters, SearchBox};
+use crate::charts::{metrics, per_facet, per_theme, scale, theme_bureau, timeline, MetricSort};
+use crate::filter::{Facet, UNKNOWN};
+use crate::i18n::{facet_label, value_label};
+use crate::state::Action;
+use crate::url::Lang;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct BarItem {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub items: Vec<BarItem>,
+    pub on_toggle: Callback<String>,
+    #[prop_or_default]
+    pub unit: AttrValue,
+}
+
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+fn activate(on: Callback<String>, value: String) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let v2 = value.clone();
+    let on2 = on.clone();
+    (
+        Callback::from(move |_| on.emit(value.clone())),
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                on2.emit(v2.clone());
+            }
+        }),
+    )
+}
+
+/// Horizontal bars with labels at the left.
+#[function_component(BarChart)]
+pub fn bar_chart(p: &BarChartProps) -> Html {
+    let ctx = use_ctx();
+    let row = 26.0;
+    let (lw, bw) = (170.0, 360.0);
+    let h = row * p.items.len().max(1) as f64 + 8.0;
+    let max = p.items.iter().map(|b| b.count).max().unwrap_or(0);
+    let title_id = format!("{}-title", p.id);
+    html! {
+        <figure class="chart" id={p.id.clone()} data-testid={p.id.clone()}>
+            <figcaption id={title_id.clone()}>{ &p.title }</figcaption>
+            if p.items.is_empty() {
+                <p class="muted">{ ctx.t("当前筛选下没有数据。", "No data under the current filter.") }</p>
+            } else {
+                <svg viewBox={format!("0 0 600 {h}")} role="group" aria-labelledby={title_id} class="bars">
+                { for p.items.iter().enumerate().map(|(k, b)| {
+                    let y = 4.0 + k as f64 * row;
+                    let w = scale(b.count, max, bw);
+                    let (onclick, onkeydown) = activate(p.on_toggle.clone(), b.value.clone());
+                    let label = format!("{}：{}{}", b.label, b.count, p.unit);
+                    html! {
+                        <g class={classes!("bar", b.selected.then_some("selected"))} role="button" tabindex="0"
+                           aria-pressed={b.selected.to_string()} aria-label={label.clone()} data-value={b.value.clone()}
+                           {onclick} {onkeydown}>
+                            <title>{ label }</title>
+                            <rect class="hit" x="0" y={y.to_string()} width="600" height={(row - 2.0).to_string()} />
+                            <text x={(lw - 6.0).to_string()} y={(y + 17.0).to_string()} text-anchor="end">{ short(&b.label, 11) }</text>
+                            <rect class="fill" x={lw.to_string()} y={(y + 4.0).to_string()} width={w.to_string()} height={(row - 10.0).to_string()} rx="2" />
+                            <text class="num" x={(lw + w + 6.0).to_string()} y={(y + 17.0).to_string()}>{ b.count }</text>
+                        </g>
+                    }
+                }) }
+                </svg>
+            }
+            <details class="alt">
+                <summary>{ ctx.t("以表格查看", "View as table") }</summary>
+                <table class="table"><thead><tr><th scope="col">{ ctx.t("项目", "Item") }</th><th scope="col">{ ctx.t("举措数", "Initiatives") }</th></tr></thead>
+                <tbody>{ for p.items.iter().map(|b| html! { <tr><td>{ &b.label }</td><td>{ b.count }</td></tr> }) }</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+#[function_component(ChartsPage)]
+pub fn charts_page() -> Html {
+    let ctx = use_ctx();
+    let ex = &ctx.ex;
+    let lang = ctx.lang();
+    let url = &ctx.state.state.url;
+    let res = &ctx.outcome.results;
+    let toggle = |f: Facet| {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(Action::ToggleFacet(f, v)))
+    };
+    let items = |f: Facet, bars: Vec<crate::charts::Bar>| -> Vec<BarItem> {
+        bars.into_iter()
+            .map(|b| BarItem {
+                label: value_label(ex, lang, f, &b.value),
+                selected: url.selection.is_selected(f, &b.value),
+                value: b.value,
+                count: b.count,
+            })
+            .collect()
+    };
+    let themes = items(Facet::Theme, per_theme(ex, res));
+    let provinces = items(Facet::Province, per_facet(ex, res, Facet::Province));
+    let bureaus = items(Facet::Bureau, per_facet(ex, res, Facet::Bureau).into_iter().take(25).collect());
+    let per = |zh: &'static str, en: &'static str, f: Facet| match lang {
+        Lang::Zh => format!("{zh}（按{}）", facet_label(lang, f)),
+        Lang::En => format!("{en} by {}", facet_label(lang, f).to_lowercase()),
+    };
+    html! {
+        <div class="single charts-page">
+            <SearchBox />
+            <div class="toolbar"><ActiveFilters /></div>
+            <p class="hint muted">{ ctx.t("点击条形或方格即可筛选，再点一次取消。", "Click a bar or cell to filter; click again to undo.") }</p>
+            <div class="grid">
+                <BarChart id="chart-theme" title={per("举措数", "Initiatives", Facet::Theme)} items={themes} on_toggle={toggle(Facet::Theme)} />
+                <BarChart id="chart-province" title={per("举措数", "Initiatives", Facet::Province)} items={provinces} on_toggle={toggle(Facet::Province)} />
+                <BarChart id="chart-bureau" title={per("举措数", "Initiatives", Facet::Bureau)} items={bureaus} on_toggle={toggle(Facet::Bureau)} />
+                <Timeline />
+            </div>
+            <MatrixChart />
+            <MetricsPanel />
+        </div>
+    }
+}
+
+#[function_component(Timeline)]
+fn timeline_chart() -> Html {
+    let ctx = use_ctx();
+    let ex = &ctx.ex;
+    let url = &ctx.state.state.url;
+    let buckets = timeline(ex, &ctx.outcome.results, url.by_month);
+    let max = buckets.iter().map(|b| b.count).max().unwrap_or(0);
+    let n = buckets.len().max(1) as f64;
+    let (w, h, top) = (600.0, 200.0, 20.0);
+    let col = (w - 20.0) / n;
+    let set_month = ctx.send(Action::SetByMonth(!url.by_month));
+    let toggle = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(Action::ToggleFacet(Facet::Year, v)))
+    };
+    let label = |k: &str| if k == UNKNOWN { ctx.t("日期未注明", "Date not stated").to_string() } else { k.to_string() };
+    html! {
+        <figure class="chart" id="chart-time" data-testid="chart-time">
+            <figcaption id="chart-time-title">{ ctx.t("时间分布（含未注明日期）", "Over time (undated included)") }
+                <button type="button" class="link" onclick={move |_| set_month.emit(())} aria-pressed={url.by_month.to_string()}>
+                    { if url.by_month { ctx.t("按年", "By year") } else { ctx.t("按月", "By month") } }</button>
+            </figcaption>
+            if buckets.is_empty() { <p class="muted">{ ctx.t("当前筛选下没有数据。", "No data under the current filter.") }</p> } else {
+            <svg viewBox={format!("0 0 {w} {}", h + 40.0)} role="group" aria-labelledby="chart-time-title" class="columns">
+                { for buckets.iter().enumerate().map(|(k, b)| {
+                    let bh = scale(b.count, max, h - top);
+                    let x = 10.0 + k as f64 * col;
+                    let selected = url.selection.is_selected(Facet::Year, &b.year);
+                    let (onclick, onkeydown) = activate(toggle.clone(), b.year.clone());
+                    let text = format!("{}：{}", label(&b.key), b.count);
+                    let show_label = buckets.len() <= 14 || k % (buckets.len() / 12 + 1) == 0 || b.key == UNKNOWN;
+                    html! {
+                        <g class={classes!("bar", selected.then_some("selected"), (b.key == UNKNOWN).then_some("unknown"))} role="button" tabindex="0"
+                           aria-pressed={selected.to_string()} aria-label={text.clone()} data-value={b.key.clone()} {onclick} {onkeydown}>
+                            <title>{ text }</title>
+                            <rect class="hit" x={x.to_string()} y="0" width={col.to_string()} height={(h + 40.0).to_string()} />
+                            <rect class="fill" x={(x + col * 0.15).to_string()} y={(h - bh).to_string()} width={(col * 0.7).to_string()} height={bh.to_string()} rx="2" />
+                            if b.count > 0 { <text class="num" x={(x + col / 2.0).to_string()} y={(h - bh - 4.0).to_string()} text-anchor="middle">{ b.count }</text> }
+                            if show_label { <text x={(x + col / 2.0).to_string()} y={(h + 18.0).to_string()} text-anchor="middle" class="axis">
+                                { if b.key == UNKNOWN { ctx.t("未注明", "n.d.").to_string() } else { b.key.clone() } }</text> }
+                        </g>
+                    }
+                }) }
+            </svg>
+            }
+            <details class="alt"><summary>{ ctx.t("以表格查看", "View as table") }</summary>
+                <table class="table"><tbody>{ for buckets.iter().map(|b| html! { <tr><td>{ label(&b.key) }</td><td>{ b.count }</td></tr> }) }</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+#[function_component(MatrixChart)]
+fn matrix_chart() -> Html {
+    let ctx = use_ctx();
+    let ex = &ctx.ex;
+    let lang = ctx.lang();
+    let url = &ctx.state.state.url;
+    let m = theme_bureau(ex, &ctx.outcome.results, 12);
+    if m.themes.is_empty() {
+        return html! {};
+    }
+    let (lw, cw, rh, head) = (150.0, 44.0, 24.0, 110.0);
+    let w = lw + cw * m.bureaus.len() as f64 + 10.0;
+    let h = head + rh * m.themes.len() as f64 + 10.0;
+    let d = ctx.dispatch.clone();
+    let sel = url.selection.clone();
+    html! {
+        <figure class="chart wide" id="chart-matrix" data-testid="chart-matrix">
+            <figcaption id="chart-matrix-title">{ ctx.t("主题 × 税务局（点击方格同时筛选两者）", "Theme × bureau (a cell filters by both)") }</figcaption>
+            <div class="scroll-x">
+            <svg viewBox={format!("0 0 {w} {h}")} width={w.to_string()} role="group" aria-labelledby="chart-matrix-title" class="matrix">
+                { for m.bureaus.iter().enumerate().map(|(bi, b)| {
+                    let x = lw + cw * bi as f64 + cw / 2.0;
+                    html! { <text class="axis" transform={format!("translate({x},{}) rotate(-55)", head - 6.0)}><title>{ b.clone() }</title>{ short(&value_label(ex, lang, Facet::Bureau, b), 9) }</text> }
+                }) }
+                { for m.themes.iter().enumerate().map(|(ti, t)| {
+                    let y = head + rh * ti as f64;
+                    html! { <>
+                        <text x={(lw - 6.0).to_string()} y={(y + 16.0).to_string()} text-anchor="end">{ short(&ex.theme_name(t, lang == Lang::En), 10) }</text>
+                        { for m.bureaus.iter().enumerate().map(|(bi, b)| {
+                            let n = m.cells[ti][bi];
+                            let x = lw + cw * bi as f64;
+                            let level = if m.max == 0 { 0 } else { (n * 5).div_ceil(m.max) };
+                            let selected = sel.is_selected(Facet::Theme, t) && sel.is_selected(Facet::Bureau, b);
+                            let text = format!("{} × {}：{n}", ex.theme_name(t, lang == Lang::En), value_label(ex, lang, Facet::Bureau, b));
+                            let (t2, b2, d2, s2) = (t.clone(), b.clone(), d.clone(), sel.clone());
+                            let act = Callback::from(move |_: ()| {
+                                // Select both, or clear both when the cell is already the filter.
+                                let both = s2.is_selected(Facet::Theme, &t2) && s2.is_selected(Facet::Bureau, &b2);
+                                if both || !s2.is_selected(Facet::Theme, &t2) { d2.dispatch(Action::ToggleFacet(Facet::Theme, t2.clone())); }
+                                if both || !s2.is_selected(Facet::Bureau, &b2) { d2.dispatch(Action::ToggleFacet(Facet::Bureau, b2.clone())); }
+                            });
+                            let a2 = act.clone();
+                            html! {
+                                <g class={classes!("cell", format!("l{level}"), selected.then_some("selected"))} role="button" tabindex="0"
+                                   aria-pressed={selected.to_string()} aria-label={text.clone()}
+                                   onclick={move |_| act.emit(())}
+                                   onkeydown={move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); a2.emit(()) }}>
+                                    <title>{ text }</title>
+                                    <rect x={(x + 1.0).to_string()} y={(y + 1.0).to_string()} width={(cw - 2.0).to_string()} height={(rh - 2.0).to_string()} rx="2" />
+                                    if n > 0 { <text x={(x + cw / 2.0).to_string()} y={(y + 16.0).to_string()} text-anchor="middle">{ n }</text> }
+                                </g>
+                            }
+                        }) }
+                    </> }
+                }) }
+            </svg>
+            </div>
+            <details class="alt"><summary>{ ctx.t("以表格查看", "View as table") }</summary>
+                <div class="scroll-x"><table class="table">
+                    <thead><tr><th scope="col">{ facet_label(lang, Facet::Theme) }</th>{ for m.bureaus.iter().map(|b| html! { <th scope="col">{ b }</th> }) }</tr></thead>
+                    <tbody>{ for m.themes.iter().enumerate().map(|(ti, t)| html! {
+                        <tr><th scope="row">{ ex.theme_name(t, lang == Lang::En) }</th>{ for m.cells[ti].iter().map(|n| html! { <td>{ n }</td> }) }</tr>
+                    }) }</tbody>
+                </table></div>
+            </details>
+        </figure>
+    }
+}
+
+#[function_component(MetricsPanel)]
+fn metrics_panel() -> Html {
+    let ctx = use_ctx();
+    let ex = &ctx.ex;
+    let lang = ctx.lang();
+    let sort = use_state(|| MetricSort::Document);
+    let category = use_state(|| None::<String>);
+    let rows = metrics(ex, &ctx.outcome.results, category.as_deref(), *sort);
+    let cats = [
+        (None, "全部", "All"),
+        (Some("percent"), "百分比", "Percentages"),
+        (Some("money"), "金额", "Amounts"),
+        (Some("count"), "数量", "Counts"),
+        (Some("duration"), "时长", "Durations"),
+    ];
+    let sort_btn = |s: MetricSort, zh: &'static str, en: &'static str| {
+        let st = sort.clone();
+        let on = *sort == s;
+        html! { <button type="button" class={classes!("link", on.then_some("on"))} aria-pressed={on.to_string()} onclick={move |_| st.set(s)}>{ tr2(lang, zh, en) }</button> }
+    };
+    // The chart shows the figures that compare on one scale: the selected category, or percentages.
+    let chart_cat = category.as_deref().unwrap_or("percent");
+    let chart_rows: Vec<_> = metrics(ex, &ctx.outcome.results, Some(chart_cat), MetricSort::ValueDesc).into_iter().take(20).collect();
+    let max = chart_rows.iter().map(|m| m.normalized.as_ref().map_or(m.value, |n| n.value)).fold(0.0, f64::max);
+    let doc_title = |id: &str| ex.doc(id).map(|d| d.title.clone()).unwrap_or_default();
+    html! {
+        <section class="chart wide metrics" data-testid="metrics">
+            <h2>{ ctx.t("数据指标", "Figures") }</h2>
+            <div class="seg" role="group" aria-label={ctx.t("数据类别", "Category")}>
+            { for cats.iter().map(|(c, zh, en)| {
+                let cs = category.clone();
+                let v = c.map(str::to_string);
+                let on = category.as_deref() == *c;
+                html! { <button type="button" class={classes!(on.then_some("on"))} aria-pressed={on.to_string()} onclick={move |_| cs.set(v.clone())}>{ tr2(lang, zh, en) }</button> }
+            }) }
+            </div>
+            if !chart_rows.is_empty() {
+                <svg viewBox={format!("0 0 600 {}", chart_rows.len() as f64 * 24.0 + 8.0)} role="img" aria-label={ctx.t("数据条形图，按数值排序，详见下表", "Figures as bars, largest first; see the table below")} class="bars">
+                { for chart_rows.iter().enumerate().map(|(k, m)| {
+                    let v = m.normalized.as_ref().map_or(m.value, |n| n.value);
+                    let w = if max > 0.0 { (v / max * 300.0).max(2.0) } else { 0.0 };
+                    let y = 4.0 + k as f64 * 24.0;
+                    html! { <g class="bar static">
+                        <text x="224" y={(y + 16.0).to_string()} text-anchor="end">{ short(&m.label, 14) }</text>
+                        <rect class="fill" x="230" y={(y + 4.0).to_string()} width={w.to_string()} height="14" rx="2" />
+                        <text class="num" x={(236.0 + w).to_string()} y={(y + 16.0).to_string()}>{ &m.raw }</text>
+                    </g> }
+                }) }
+                </svg>
+            }
+            <div class="sorts">{ ctx.t("排序：", "Sort: ") }
+                { sort_btn(MetricSort::Document, "按文档", "By document") }
+                { sort_btn(MetricSort::ValueDesc, "数值降序", "Largest first") }
+                { sort_btn(MetricSort::ValueAsc, "数值升序", "Smallest first") }
+                { sort_btn(MetricSort::Label, "按说明", "By label") }
+            </div>
+            <div class="scroll-x">
+            <table class="table" data-testid="metrics-table">
+                <thead><tr>
+                    <th scope="col">{ ctx.t("原文", "As written") }</th>
+                    <th scope="col">{ ctx.t("数值", "Value") }</th>
+                    <th scope="col">{ ctx.t("单位", "Unit") }</th>
+                    <th scope="col">{ ctx.t("换算", "Normalized") }</th>
+                    <th scope="col">{ ctx.t("说明", "Measures") }</th>
+                    <th scope="col">{ ctx.t("文档", "Document") }</th>
+                </tr></thead>
+                <tbody>{ for rows.iter().map(|m| html! { <tr>
+                    <td>{ &m.raw }</td>
+                    <td class="r">{ fmt_num(m.value) }{ match m.bound { corpus::model::Bound::Exact => "", corpus::model::Bound::Approximate => "≈", corpus::model::Bound::LowerBound => "+" } }</td>
+                    <td>{ &m.unit }</td>
+                    <td class="r">{ m.normalized.as_ref().map(|n| format!("{} {}", fmt_num(n.value), n.unit)).unwrap_or_default() }</td>
+                    <td>{ &m.label }</td>
+                    <td>{ short(&doc_title(&m.doc_id), 16) }</td>
+                </tr> }) }</tbody>
+            </table>
+            </div>
+            if rows.is_empty() { <p class="muted">{ ctx.t("当前筛选下没有数据指标。", "No figures under the current filter.") }</p> }
+        </section>
+    }
+}
+
+fn tr2(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    crate::i18n::tr(lang, zh, en)
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}

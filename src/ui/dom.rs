@@ -1,0 +1,91 @@
+//! The few browser calls the app makes: the URL hash and history, clipboard, downloads,
+//! scrolling, and showing a fatal error. Every call tolerates a missing API.
+
+use wasm_bindgen::JsCast;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn current_hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Updates the address bar without a `hashchange` event. `replace` for typing and for
+/// normalizing a link, push for everything a user would want Back to undo.
+pub fn set_hash(hash: &str, replace: bool) {
+    let Some(w) = window() else { return };
+    if current_hash() == hash {
+        return;
+    }
+    let Ok(history) = w.history() else { return };
+    let url = if hash.is_empty() { "#/".to_string() } else { hash.to_string() };
+    let _ = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+pub fn show_fatal(message: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    if let Some(el) = doc.get_element_by_id("fatal") {
+        el.set_text_content(Some(&format!(
+            "出错了，请刷新页面或返回上一页。Something went wrong; reload the page or go back. ({message})"
+        )));
+        let _ = el.remove_attribute("hidden");
+    }
+}
+
+/// Copies text; false when the clipboard is unavailable or refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers `content` as a file download (UTF-8).
+pub fn download(filename: &str, mime: &str, content: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(filename);
+            if let Some(body) = doc.body() {
+                let _ = body.append_child(&a);
+                a.click();
+                let _ = body.remove_child(&a);
+            }
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub fn scroll_to_selector(selector: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    if let Ok(Some(el)) = doc.query_selector(selector) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+pub fn scroll_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+pub fn set_document_lang(lang: &str, title: &str) {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        if let Some(el) = doc.document_element() {
+            let _ = el.set_attribute("lang", lang);
+        }
+        doc.set_title(title);
+    }
+}

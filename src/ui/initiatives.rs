@@ -1,0 +1,120 @@
+//! The initiatives page: search, facets, active filters, sorted result cards.
+
+use super::use_ctx;
+use super::widgets::{highlight, href, ActiveFilters, ExportButtons, FacetPanel, SearchBox, SortSelect, ThemeChips};
+use crate::filter::Tier;
+use crate::text::snippet;
+use crate::url::{Lang, UrlState, View};
+use yew::prelude::*;
+
+const PAGE: usize = 50;
+
+#[function_component(InitiativesPage)]
+pub fn initiatives_page() -> Html {
+    let ctx = use_ctx();
+    let shown = use_state(|| PAGE);
+    let filters_open = use_state(|| false);
+    // A new result set starts at the top of the list again.
+    {
+        let shown = shown.clone();
+        use_effect_with(ctx.outcome.clone(), move |_| shown.set(PAGE));
+    }
+    let results = &ctx.outcome.results;
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    let toggle_filters = {
+        let f = filters_open.clone();
+        Callback::from(move |_: MouseEvent| f.set(!*f))
+    };
+    html! {
+        <div class="layout">
+            <div class="filters-col">
+                <button type="button" class="filters-toggle" onclick={toggle_filters}
+                        aria-expanded={filters_open.to_string()} aria-controls="facets">
+                    { ctx.t("筛选", "Filters") }
+                </button>
+                <FacetPanel open={*filters_open} />
+            </div>
+            <section class="results" aria-label={ctx.t("举措列表", "Initiatives")}>
+                <SearchBox />
+                <div class="toolbar"><ActiveFilters /><SortSelect /><ExportButtons /></div>
+                if results.is_empty() {
+                    <div class="empty" data-testid="empty">
+                        <p>{ ctx.t("没有符合条件的举措。", "No initiative matches.") }</p>
+                        <p>{ ctx.t("试试删除一些筛选条件、换一个更短的关键词，或点“清除全部”。", "Remove a filter, try a shorter query, or press “Clear all”.") }</p>
+                    </div>
+                } else {
+                    <ol class="cards" data-testid="results">
+                        { for results.iter().take(*shown).map(|&i| html! { <InitiativeCard index={i} key={i} /> }) }
+                    </ol>
+                    if results.len() > *shown {
+                        <button type="button" class="more" onclick={more}>
+                            { match ctx.lang() { Lang::Zh => format!("显示更多（还有 {} 项）", results.len() - *shown), Lang::En => format!("Show more ({} left)", results.len() - *shown) } }
+                        </button>
+                    }
+                }
+            </section>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub index: usize,
+}
+
+#[function_component(InitiativeCard)]
+pub fn initiative_card(props: &CardProps) -> Html {
+    let ctx = use_ctx();
+    let ex = &ctx.ex;
+    let init = &ex.corpus.initiatives[props.index];
+    let doc = ex.doc_of_initiative(props.index);
+    let url = &ctx.state.state.url;
+    let q = url.query.as_str();
+    let tier = (*ctx.qm).as_ref().and_then(|m| m.initiatives.get(&props.index)).map(|t| t.0);
+    let reader = UrlState { view: View::Reader { doc: doc.id.clone(), focus: Some(init.id.clone()) }, ..url.clone() };
+    let region: Vec<&str> = [&doc.province, &doc.city, &doc.district].iter().filter_map(|p| p.as_ref().map(|p| p.name.as_str())).collect();
+    let shared = ex.corpus.canonical.iter().find(|c| c.key == init.canonical).filter(|c| c.doc_ids.len() > 1);
+    // A body match shows where the query occurs in the document.
+    let body_snippet = (tier == Some(Tier::Body)).then(|| {
+        doc.sections
+            .iter()
+            .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
+            .find_map(|p| snippet(p, q, 24))
+    }).flatten();
+    let metrics: Vec<&str> = init
+        .metric_ids
+        .iter()
+        .filter_map(|id| ex.corpus.metrics.iter().find(|m| &m.id == id))
+        .map(|m| m.raw.as_str())
+        .collect();
+    html! {
+        <li class="card" data-id={init.id.clone()}>
+            <h2 class="name"><a href={href(&reader)}>{ highlight(&init.name, q) }</a></h2>
+            <ThemeChips themes={init.themes.clone()} />
+            <p class="meta">
+                <span class="bureau">{ doc.bureau.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| ctx.t("税务局未注明", "Bureau not stated").to_string()) }</span>
+                if !region.is_empty() { <span class="region">{ region.join(" ") }</span> }
+                <span class="date">{ doc.date.clone().unwrap_or_else(|| ctx.t("日期未注明", "Date not stated").to_string()) }</span>
+            </p>
+            <p class="summary">{ highlight(&init.summary, q) }</p>
+            if let Some((s, ranges)) = body_snippet {
+                <p class="snippet"><span class="tag">{ ctx.t("正文：", "In text: ") }</span>
+                    { super::widgets::marked(&s, &ranges.into_iter().map(|(a, b)| (a, b, crate::text::Mark::Query)).collect::<Vec<_>>()) }</p>
+            }
+            if !metrics.is_empty() {
+                <ul class="badges" aria-label={ctx.t("相关数据", "Figures")}>{ for metrics.iter().map(|m| html! { <li class="badge">{ *m }</li> }) }</ul>
+            }
+            <p class="doc">{ ctx.t("出自", "From") }{ " " }<a href={href(&reader)}>{ format!("《{}》", doc.title) }</a>
+                if let Some(c) = shared {
+                    { " · " }
+                    <a href={href(&UrlState { view: View::Canonical { key: c.key.clone() }, ..url.clone() })}>
+                        { match ctx.lang() { Lang::Zh => format!("另见于 {} 篇文档", c.doc_ids.len() - 1), Lang::En => format!("also in {} other document(s)", c.doc_ids.len() - 1) } }
+                    </a>
+                }
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,181 @@
+//! Yew components. They read the shared [`Ctx`] and dispatch [`Action`]s; everything they
+//! show is computed by the pure modules (filter, search, charts, export).
+
+mod canonical;
+mod charts;
+mod documents;
+pub mod dom;
+mod initiatives;
+mod reader;
+mod widgets;
+
+use crate::data::Explorer;
+use crate::filter::{apply, query_match, Outcome, QueryMatch};
+use crate::i18n::tr;
+use crate::state::{Action, AppState};
+use crate::url::{Lang, View};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Mounts the app. A panic anywhere shows a message instead of a blank page.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        web_sys::console::error_1(&format!("panic: {msg}").into());
+        dom::show_fatal(&msg);
+    }));
+    let root = dom::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => dom::show_fatal("missing #app element"),
+    }
+}
+
+/// The reducer store: app state plus whether its URL change should replace the history entry.
+#[derive(Clone, PartialEq)]
+pub struct Store {
+    pub state: AppState,
+    replace: bool,
+}
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let replace = matches!(action, Action::SetQuery(_) | Action::FromHash(_) | Action::DismissNotice | Action::Focus(_));
+        let mut next = (*self).clone();
+        next.state.apply(action);
+        next.replace = replace;
+        Rc::new(next)
+    }
+}
+
+/// What every component may read: the corpus, the state, derived results, and `dispatch`.
+#[derive(Clone)]
+pub struct Ctx {
+    pub ex: Rc<Explorer>,
+    pub state: Rc<Store>,
+    pub qm: Rc<Option<QueryMatch>>,
+    pub outcome: Rc<Outcome>,
+    pub dispatch: UseReducerDispatcher<Store>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state, &other.state) && Rc::ptr_eq(&self.outcome, &other.outcome)
+    }
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.state.state.url.lang
+    }
+    pub fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+        tr(self.lang(), zh, en)
+    }
+    pub fn send(&self, a: Action) -> Callback<()> {
+        let d = self.dispatch.clone();
+        Callback::from(move |_| d.dispatch(a.clone()))
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let loaded = use_memo((), |_| Explorer::embedded().map(Rc::new));
+    match &*loaded {
+        Ok(ex) => html! { <Explorerer ex={ex.clone()} /> },
+        Err(e) => html! {
+            <div class="fatal" role="alert">{ format!("语料无法读取 · The corpus could not be read: {e}") }</div>
+        },
+    }
+}
+
+#[derive(Properties)]
+struct ExplorerProps {
+    ex: Rc<Explorer>,
+}
+
+impl PartialEq for ExplorerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.ex, &other.ex)
+    }
+}
+
+#[function_component(Explorerer)]
+fn explorer(props: &ExplorerProps) -> Html {
+    let ex = props.ex.clone();
+    let store = use_reducer(|| Store { state: AppState::from_hash(&dom::current_hash()), replace: true });
+
+    // Back/forward and edited links: follow the hash.
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with((), move |_| {
+            let on_change = Closure::<dyn Fn()>::new(move || dispatch.dispatch(Action::FromHash(dom::current_hash())));
+            let w = dom::window();
+            if let Some(w) = &w {
+                let f = on_change.as_ref().unchecked_ref();
+                let _ = w.add_event_listener_with_callback("hashchange", f);
+                let _ = w.add_event_listener_with_callback("popstate", f);
+            }
+            move || {
+                if let Some(w) = w {
+                    let f = on_change.as_ref().unchecked_ref();
+                    let _ = w.remove_event_listener_with_callback("hashchange", f);
+                    let _ = w.remove_event_listener_with_callback("popstate", f);
+                }
+            }
+        });
+    }
+    // State → address bar.
+    {
+        let url = store.state.url.clone();
+        let replace = store.replace;
+        use_effect_with(url, move |url| {
+            dom::set_hash(&url.to_hash(), replace);
+            match url.lang {
+                Lang::Zh => dom::set_document_lang("zh-CN", "税费服务举措浏览器"),
+                Lang::En => dom::set_document_lang("en", "Tax Service Initiatives Explorer"),
+            }
+        });
+    }
+
+    let query = store.state.url.query.clone();
+    let qm = {
+        let ex = ex.clone();
+        use_memo(query, move |q| query_match(&ex, q))
+    };
+    let outcome = {
+        let ex = ex.clone();
+        let qm2 = qm.clone();
+        let deps = (store.state.url.selection.clone(), store.state.url.sort, store.state.url.query.clone());
+        use_memo(deps, move |(sel, sort, _)| apply(&ex, sel, (*qm2).as_ref(), *sort))
+    };
+    let ctx = Ctx { ex, state: Rc::new((*store).clone()), qm, outcome, dispatch: store.dispatcher() };
+    let view = store.state.url.view.clone();
+    let body = match &view {
+        View::Initiatives => html! { <initiatives::InitiativesPage /> },
+        View::Documents => html! { <documents::DocumentsPage /> },
+        View::Charts => html! { <charts::ChartsPage /> },
+        View::Reader { doc, focus } => html! { <reader::Reader doc={doc.clone()} focus={focus.clone()} /> },
+        View::Canonical { key } => html! { <canonical::CanonicalPage key_={key.clone()} /> },
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <a class="skip" href="#main">{ tr(store.state.url.lang, "跳到主要内容", "Skip to content") }</a>
+            <widgets::Header />
+            <widgets::Notice />
+            <main id="main" tabindex="-1">{ body }</main>
+            <widgets::Footer />
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// Reads the context; components are only rendered under the provider.
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("components render inside the Ctx provider")
+}
