@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, Vec<u8>)>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        println!("cargo:warning=cannot read corpus input folder {}", dir.display());
+        println!(
+            "cargo:warning=cannot read corpus input folder {}",
+            dir.display()
+        );
         return;
     };
     for entry in entries.flatten() {
@@ -15,7 +18,11 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, Vec<u8>)>) {
             Ok(ft) if ft.is_dir() => collect(&path, root, out),
             Ok(ft) if ft.is_file() => match std::fs::read(&path) {
                 Ok(bytes) => {
-                    let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                    let rel = path
+                        .strip_prefix(root)
+                        .unwrap_or(&path)
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     out.push((rel, bytes));
                 }
                 Err(e) => println!("cargo:warning=cannot read {}: {e}", path.display()),
@@ -27,9 +34,16 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, Vec<u8>)>) {
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_INPUT_DIR");
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let input = std::env::var("CORPUS_INPUT_DIR").map(PathBuf::from).unwrap_or_else(|_| manifest.join("data/raw"));
-    let input = if input.is_absolute() { input } else { manifest.join(input) };
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let input = std::env::var("CORPUS_INPUT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| manifest.join("data/raw"));
+    let input = if input.is_absolute() {
+        input
+    } else {
+        manifest.join(input)
+    };
     println!("cargo:rerun-if-changed={}", input.display());
     let mut files = Vec::new();
     collect(&input, &input, &mut files);
@@ -37,10 +51,15 @@ fn main() {
     let corpus = corpus::build(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
     for i in &corpus.build.inputs {
         if i.status == corpus::InputStatus::Skipped {
-            println!("cargo:warning=corpus: skipped {}: {}", i.file, i.messages.join("; "));
+            println!(
+                "cargo:warning=corpus: skipped {}: {}",
+                i.file,
+                i.messages.join("; ")
+            );
         }
     }
     let json = serde_json::to_string(&corpus).expect("corpus serializes");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.json");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.json");
     std::fs::write(&out, json).expect("write corpus.json");
 }

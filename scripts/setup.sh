@@ -2,11 +2,16 @@
 # Installs everything the explorer needs to build and test, and nothing twice.
 # Only package registries are used (rustup's target, crates.io, npm, Debian apt).
 # Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium, chromedriver, CJK fonts)
+# Source it or put its tools on PATH with: eval "$(scripts/setup.sh --print-path)"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 want_browser=0
-[[ "${1:-}" == "--browser" ]] && want_browser=1
+case "${1:-}" in
+  --browser) want_browser=1 ;;
+  --print-path) echo "export PATH=\"$ROOT/node_modules/.bin:\$HOME/.cargo/bin:\$PATH\""; exit 0 ;;
+esac
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -32,9 +37,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen ${WB_VERSION}"; 
 fi
 
 # 4. npm tools: binaryen (a wasm-opt that reads current wasm), playwright-core, comparison engines
-if [[ ! -x tools/node_modules/.bin/wasm-opt ]] || [[ tools/package-lock.json -nt tools/node_modules/.stamp ]]; then
-  log "installing npm tools (binaryen, playwright-core, flexsearch, minisearch)"
-  (cd tools && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
+if [[ ! -x node_modules/.bin/wasm-opt ]] || [[ ! -f node_modules/.stamp ]] || [[ package-lock.json -nt node_modules/.stamp ]]; then
+  log "installing npm tools (binaryen's wasm-opt, playwright-core, flexsearch, minisearch)"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules/.stamp
 fi
 
 # 5. browser for tests
@@ -42,7 +48,7 @@ if (( want_browser )); then
   missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
-  [[ -d /usr/share/fonts/opentype/noto ]] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   if (( ${#missing[@]} )); then
     log "installing from Debian: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

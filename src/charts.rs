@@ -20,9 +20,18 @@ pub fn per_facet(ex: &Explorer, results: &[usize], facet: Facet) -> Vec<Bar> {
             *counts.entry(v.as_str()).or_default() += 1;
         }
     }
-    let mut bars: Vec<Bar> = counts.into_iter().map(|(v, c)| Bar { value: v.to_string(), count: c }).collect();
+    let mut bars: Vec<Bar> = counts
+        .into_iter()
+        .map(|(v, c)| Bar {
+            value: v.to_string(),
+            count: c,
+        })
+        .collect();
     bars.sort_by(|a, b| {
-        b.count.cmp(&a.count).then_with(|| (a.value == UNKNOWN).cmp(&(b.value == UNKNOWN))).then_with(|| a.value.cmp(&b.value))
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (a.value == UNKNOWN).cmp(&(b.value == UNKNOWN)))
+            .then_with(|| a.value.cmp(&b.value))
     });
     bars
 }
@@ -33,7 +42,13 @@ pub fn per_theme(ex: &Explorer, results: &[usize]) -> Vec<Bar> {
     ex.corpus
         .themes
         .iter()
-        .map(|t| Bar { value: t.id.clone(), count: counts.iter().find(|b| b.value == t.id).map_or(0, |b| b.count) })
+        .map(|t| Bar {
+            value: t.id.clone(),
+            count: counts
+                .iter()
+                .find(|b| b.value == t.id)
+                .map_or(0, |b| b.count),
+        })
         .collect()
 }
 
@@ -60,14 +75,25 @@ pub fn timeline(ex: &Explorer, results: &[usize], by_month: bool) -> Vec<TimeBuc
     }
     // Fill gaps so time reads left to right without jumps.
     let mut out: Vec<TimeBucket> = Vec::new();
-    if let (Some(first), Some(last)) = (counts.keys().next().cloned(), counts.keys().next_back().cloned()) {
+    if let (Some(first), Some(last)) = (
+        counts.keys().next().cloned(),
+        counts.keys().next_back().cloned(),
+    ) {
         for key in range_keys(&first, &last, by_month) {
             let count = counts.get(&key).copied().unwrap_or(0);
-            out.push(TimeBucket { year: key[..4].to_string(), key, count });
+            out.push(TimeBucket {
+                year: key[..4].to_string(),
+                key,
+                count,
+            });
         }
     }
     if unknown > 0 {
-        out.push(TimeBucket { key: UNKNOWN.to_string(), year: UNKNOWN.to_string(), count: unknown });
+        out.push(TimeBucket {
+            key: UNKNOWN.to_string(),
+            year: UNKNOWN.to_string(),
+            count: unknown,
+        });
     }
     out
 }
@@ -109,15 +135,34 @@ pub struct Matrix {
 
 /// Theme × bureau counts; only themes and bureaus present in the results, bureaus by size.
 pub fn theme_bureau(ex: &Explorer, results: &[usize], max_bureaus: usize) -> Matrix {
-    let bureaus: Vec<String> = per_facet(ex, results, Facet::Bureau).into_iter().take(max_bureaus).map(|b| b.value).collect();
-    let present: BTreeSet<&str> =
-        results.iter().flat_map(|&i| ex.facets[i][Facet::Theme as usize].iter().map(String::as_str)).collect();
-    let themes: Vec<String> =
-        ex.corpus.themes.iter().filter(|t| present.contains(t.id.as_str())).map(|t| t.id.clone()).collect();
+    let bureaus: Vec<String> = per_facet(ex, results, Facet::Bureau)
+        .into_iter()
+        .take(max_bureaus)
+        .map(|b| b.value)
+        .collect();
+    let present: BTreeSet<&str> = results
+        .iter()
+        .flat_map(|&i| {
+            ex.facets[i][Facet::Theme as usize]
+                .iter()
+                .map(String::as_str)
+        })
+        .collect();
+    let themes: Vec<String> = ex
+        .corpus
+        .themes
+        .iter()
+        .filter(|t| present.contains(t.id.as_str()))
+        .map(|t| t.id.clone())
+        .collect();
     let mut cells = vec![vec![0; bureaus.len()]; themes.len()];
     for &i in results {
-        let Some(b) = ex.facets[i][Facet::Bureau as usize].first() else { continue };
-        let Some(bi) = bureaus.iter().position(|x| x == b) else { continue };
+        let Some(b) = ex.facets[i][Facet::Bureau as usize].first() else {
+            continue;
+        };
+        let Some(bi) = bureaus.iter().position(|x| x == b) else {
+            continue;
+        };
         for t in &ex.facets[i][Facet::Theme as usize] {
             if let Some(ti) = themes.iter().position(|x| x == t) {
                 cells[ti][bi] += 1;
@@ -125,7 +170,12 @@ pub fn theme_bureau(ex: &Explorer, results: &[usize], max_bureaus: usize) -> Mat
         }
     }
     let max = cells.iter().flatten().copied().max().unwrap_or(0);
-    Matrix { themes, bureaus, cells, max }
+    Matrix {
+        themes,
+        bureaus,
+        cells,
+        max,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -139,9 +189,20 @@ pub enum MetricSort {
 
 /// Metrics of the result set: those attached to a result initiative, and unattached ones of a
 /// result document. `category` filters (`percent`, `money`, `count` …) when given.
-pub fn metrics<'a>(ex: &'a Explorer, results: &[usize], category: Option<&str>, sort: MetricSort) -> Vec<&'a Metric> {
-    let ids: BTreeSet<&str> = results.iter().map(|&i| ex.corpus.initiatives[i].id.as_str()).collect();
-    let docs: BTreeSet<&str> = results.iter().map(|&i| ex.corpus.initiatives[i].doc_id.as_str()).collect();
+pub fn metrics<'a>(
+    ex: &'a Explorer,
+    results: &[usize],
+    category: Option<&str>,
+    sort: MetricSort,
+) -> Vec<&'a Metric> {
+    let ids: BTreeSet<&str> = results
+        .iter()
+        .map(|&i| ex.corpus.initiatives[i].id.as_str())
+        .collect();
+    let docs: BTreeSet<&str> = results
+        .iter()
+        .map(|&i| ex.corpus.initiatives[i].doc_id.as_str())
+        .collect();
     let mut out: Vec<&Metric> = ex
         .corpus
         .metrics

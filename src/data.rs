@@ -50,12 +50,23 @@ impl Explorer {
     }
 
     pub fn new(corpus: Corpus) -> Explorer {
-        let doc_index: HashMap<String, usize> =
-            corpus.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
-        let init_index: HashMap<String, usize> =
-            corpus.initiatives.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
-        let doc_of: Vec<usize> =
-            corpus.initiatives.iter().map(|i| doc_index.get(&i.doc_id).copied().unwrap_or(0)).collect();
+        let doc_index: HashMap<String, usize> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let init_index: HashMap<String, usize> = corpus
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), i))
+            .collect();
+        let doc_of: Vec<usize> = corpus
+            .initiatives
+            .iter()
+            .map(|i| doc_index.get(&i.doc_id).copied().unwrap_or(0))
+            .collect();
         let facets = corpus
             .initiatives
             .iter()
@@ -68,29 +79,69 @@ impl Explorer {
             search.add(Owner::Summary(k as u32), &i.summary);
         }
         for (di, d) in corpus.documents.iter().enumerate() {
-            search.add(Owner::Body { doc: di as u32, section: u32::MAX, paragraph: None }, &d.title);
+            search.add(
+                Owner::Body {
+                    doc: di as u32,
+                    section: u32::MAX,
+                    paragraph: None,
+                },
+                &d.title,
+            );
             for (si, s) in d.sections.iter().enumerate() {
                 if let Some(h) = &s.heading {
-                    search.add(Owner::Body { doc: di as u32, section: si as u32, paragraph: None }, h);
+                    search.add(
+                        Owner::Body {
+                            doc: di as u32,
+                            section: si as u32,
+                            paragraph: None,
+                        },
+                        h,
+                    );
                 }
                 for (pi, p) in s.paragraphs.iter().enumerate() {
-                    search.add(Owner::Body { doc: di as u32, section: si as u32, paragraph: Some(pi as u32) }, p);
+                    search.add(
+                        Owner::Body {
+                            doc: di as u32,
+                            section: si as u32,
+                            paragraph: Some(pi as u32),
+                        },
+                        p,
+                    );
                 }
             }
         }
-        let bureaus: BTreeSet<&str> =
-            corpus.documents.iter().filter_map(|d| d.bureau.as_ref().map(|b| b.name.as_str())).collect();
-        let dates: Vec<&str> = corpus.documents.iter().filter_map(|d| d.date.as_deref()).collect();
+        let bureaus: BTreeSet<&str> = corpus
+            .documents
+            .iter()
+            .filter_map(|d| d.bureau.as_ref().map(|b| b.name.as_str()))
+            .collect();
+        let dates: Vec<&str> = corpus
+            .documents
+            .iter()
+            .filter_map(|d| d.date.as_deref())
+            .collect();
         let summary = Summary {
             documents: corpus.documents.len(),
             initiatives: corpus.initiatives.len(),
             bureaus: bureaus.len(),
-            canonical_shared: corpus.canonical.iter().filter(|c| c.doc_ids.len() > 1).count(),
+            canonical_shared: corpus
+                .canonical
+                .iter()
+                .filter(|c| c.doc_ids.len() > 1)
+                .count(),
             date_min: dates.iter().min().map(|s| s.to_string()),
             date_max: dates.iter().max().map(|s| s.to_string()),
             undated: corpus.documents.iter().filter(|d| d.date.is_none()).count(),
         };
-        Explorer { corpus, doc_index, init_index, doc_of, facets, search, summary }
+        Explorer {
+            corpus,
+            doc_index,
+            init_index,
+            doc_of,
+            facets,
+            search,
+            summary,
+        }
     }
 
     pub fn doc(&self, id: &str) -> Option<&Document> {
@@ -98,7 +149,9 @@ impl Explorer {
     }
 
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {
-        self.init_index.get(id).map(|&i| &self.corpus.initiatives[i])
+        self.init_index
+            .get(id)
+            .map(|&i| &self.corpus.initiatives[i])
     }
 
     pub fn doc_of_initiative(&self, i: usize) -> &Document {

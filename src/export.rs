@@ -71,13 +71,33 @@ pub fn rows<'a>(ex: &'a Explorer, results: &[usize]) -> Vec<Row<'a>> {
 }
 
 const HEADER: [&str; 18] = [
-    "initiative_id", "name", "canonical", "themes", "summary", "metrics", "document_id", "document_title", "bureau",
-    "province", "city", "district", "date", "publisher", "url", "location", "source_file", "corpus_hash",
+    "initiative_id",
+    "name",
+    "canonical",
+    "themes",
+    "summary",
+    "metrics",
+    "document_id",
+    "document_title",
+    "bureau",
+    "province",
+    "city",
+    "district",
+    "date",
+    "publisher",
+    "url",
+    "location",
+    "source_file",
+    "corpus_hash",
 ];
 
 /// RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading quote.
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -91,8 +111,23 @@ pub fn csv(ex: &Explorer, results: &[usize]) -> String {
     out.push_str("\r\n");
     for r in rows(ex, results) {
         let cells = [
-            r.initiative_id, r.name, r.canonical, &r.themes, r.summary, &r.metrics, r.document_id, r.document_title,
-            r.bureau, r.province, r.city, r.district, r.date, r.publisher, r.url, &r.location, r.source_file,
+            r.initiative_id,
+            r.name,
+            r.canonical,
+            &r.themes,
+            r.summary,
+            &r.metrics,
+            r.document_id,
+            r.document_title,
+            r.bureau,
+            r.province,
+            r.city,
+            r.district,
+            r.date,
+            r.publisher,
+            r.url,
+            &r.location,
+            r.source_file,
             r.corpus_hash,
         ];
         out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));

@@ -24,8 +24,15 @@ pub enum Facet {
 
 impl Facet {
     pub const COUNT: usize = 7;
-    pub const ALL: [Facet; Facet::COUNT] =
-        [Facet::Theme, Facet::Province, Facet::City, Facet::Bureau, Facet::Publisher, Facet::Kind, Facet::Year];
+    pub const ALL: [Facet; Facet::COUNT] = [
+        Facet::Theme,
+        Facet::Province,
+        Facet::City,
+        Facet::Bureau,
+        Facet::Publisher,
+        Facet::Kind,
+        Facet::Year,
+    ];
 
     /// The URL parameter name.
     pub fn key(self) -> &'static str {
@@ -74,7 +81,10 @@ impl Selection {
 
     /// Active (facet, value) pairs in a stable order.
     pub fn chips(&self) -> Vec<(Facet, String)> {
-        self.0.iter().flat_map(|(f, vs)| vs.iter().map(move |v| (*f, v.clone()))).collect()
+        self.0
+            .iter()
+            .flat_map(|(f, vs)| vs.iter().map(move |v| (*f, v.clone())))
+            .collect()
     }
 }
 
@@ -95,7 +105,9 @@ impl Sort {
         }
     }
     pub fn from_key(k: &str) -> Option<Sort> {
-        [Sort::Relevance, Sort::Date, Sort::Bureau].into_iter().find(|s| s.key() == k)
+        [Sort::Relevance, Sort::Date, Sort::Bureau]
+            .into_iter()
+            .find(|s| s.key() == k)
     }
 }
 
@@ -131,7 +143,9 @@ pub fn query_match(ex: &Explorer, query: &str) -> Option<QueryMatch> {
         match h.owner {
             Owner::Name(i) => bump(i as usize, Tier::Name, h.starts.len()),
             Owner::Summary(i) => bump(i as usize, Tier::Summary, h.starts.len()),
-            Owner::Body { doc, .. } => *m.documents.entry(doc as usize).or_default() += h.starts.len(),
+            Owner::Body { doc, .. } => {
+                *m.documents.entry(doc as usize).or_default() += h.starts.len()
+            }
         }
     }
     for (i, &d) in ex.doc_of.iter().enumerate() {
@@ -192,7 +206,10 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
     let counts = Facet::ALL
         .into_iter()
         .map(|f| {
-            let mut v: Vec<(String, usize)> = counts[f as usize].iter().map(|(k, c)| (k.to_string(), *c)).collect();
+            let mut v: Vec<(String, usize)> = counts[f as usize]
+                .iter()
+                .map(|(k, c)| (k.to_string(), *c))
+                .collect();
             // Selected values with zero count stay visible so they can be unselected.
             if let Some(sel) = sel.0.get(&f) {
                 for s in sel {
@@ -202,7 +219,12 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
                 }
             }
             // Largest first; "not stated" always last so real values lead.
-            v.sort_by(|a, b| (a.0 == UNKNOWN).cmp(&(b.0 == UNKNOWN)).then_with(|| b.1.cmp(&a.1)).then_with(|| a.0.cmp(&b.0)));
+            v.sort_by(|a, b| {
+                (a.0 == UNKNOWN)
+                    .cmp(&(b.0 == UNKNOWN))
+                    .then_with(|| b.1.cmp(&a.1))
+                    .then_with(|| a.0.cmp(&b.0))
+            });
             (f, v)
         })
         .collect();
@@ -213,7 +235,9 @@ fn sort_results(ex: &Explorer, results: &mut [usize], qm: Option<&QueryMatch>, s
     let date = |i: usize| ex.doc_of_initiative(i).date.clone();
     match sort {
         Sort::Relevance => results.sort_by_key(|&i| {
-            let (tier, n) = qm.and_then(|q| q.initiatives.get(&i).copied()).unwrap_or((Tier::Body, 0));
+            let (tier, n) = qm
+                .and_then(|q| q.initiatives.get(&i).copied())
+                .unwrap_or((Tier::Body, 0));
             (tier, std::cmp::Reverse(n), ex.doc_of[i], i)
         }),
         // Newest first; undated last.
@@ -224,7 +248,11 @@ fn sort_results(ex: &Explorer, results: &mut [usize], qm: Option<&QueryMatch>, s
             (None, None) => a.cmp(&b),
         }),
         Sort::Bureau => results.sort_by_key(|&i| {
-            let b = ex.doc_of_initiative(i).bureau.as_ref().map(|b| b.name.clone());
+            let b = ex
+                .doc_of_initiative(i)
+                .bureau
+                .as_ref()
+                .map(|b| b.name.clone());
             (b.is_none(), b, i)
         }),
     }

@@ -50,7 +50,11 @@ pub fn provenance_label(lang: Lang, p: Provenance) -> &'static str {
         Provenance::FrontMatter => tr(lang, "文件元数据", "file front matter"),
         Provenance::Body => tr(lang, "正文注明", "stated in the article"),
         Provenance::Bureau => tr(lang, "见于税务局名称", "stated in the bureau's name"),
-        Provenance::Inferred => tr(lang, "据正文提及推断", "inferred from a mention in the text"),
+        Provenance::Inferred => tr(
+            lang,
+            "据正文提及推断",
+            "inferred from a mention in the text",
+        ),
         Provenance::FirstLine => tr(lang, "首行标题", "first line"),
         Provenance::FeedCode => tr(lang, "来源代码映射", "mapped from the feed code"),
     }

@@ -32,9 +32,9 @@ fn ts_table() -> &'static HashMap<char, char> {
 /// Folds one character; always exactly one character out.
 pub fn fold_char(c: char) -> char {
     match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-            char::from_u32(c as u32 - 0xFEE0).map(|a| a.to_ascii_lowercase()).unwrap_or(c)
-        }
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0)
+            .map(|a| a.to_ascii_lowercase())
+            .unwrap_or(c),
         '\u{3000}' => ' ',
         c if c.is_ascii() => c.to_ascii_lowercase(),
         c => ts_table().get(&c).copied().unwrap_or(c),
@@ -53,7 +53,11 @@ pub enum Owner {
     /// An initiative's summary.
     Summary(u32),
     /// A block of a document: (document index, section, paragraph or heading).
-    Body { doc: u32, section: u32, paragraph: Option<u32> },
+    Body {
+        doc: u32,
+        section: u32,
+        paragraph: Option<u32>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -135,7 +139,10 @@ impl SearchIndex {
             .filter_map(|id| {
                 let f = &self.fields[id as usize];
                 let starts = find_all(&f.folded, &q);
-                (!starts.is_empty()).then(|| Hit { owner: f.owner, starts })
+                (!starts.is_empty()).then_some(Hit {
+                    owner: f.owner,
+                    starts,
+                })
             })
             .collect()
     }
@@ -150,7 +157,10 @@ impl SearchIndex {
             .iter()
             .filter_map(|f| {
                 let starts = find_all(&f.folded, &q);
-                (!starts.is_empty()).then(|| Hit { owner: f.owner, starts })
+                (!starts.is_empty()).then_some(Hit {
+                    owner: f.owner,
+                    starts,
+                })
             })
             .collect()
     }
@@ -158,7 +168,10 @@ impl SearchIndex {
 
 fn trim_chars(q: &[char]) -> Vec<char> {
     let start = q.iter().position(|c| !c.is_whitespace()).unwrap_or(q.len());
-    let end = q.iter().rposition(|c| !c.is_whitespace()).map_or(start, |e| e + 1);
+    let end = q
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(start, |e| e + 1);
     q[start..end].to_vec()
 }
 
@@ -199,7 +212,11 @@ fn find_all(hay: &[char], needle: &[char]) -> Vec<usize> {
 
 /// Byte ranges in `original` for character offsets of matches of a query of `qlen` characters.
 pub fn char_ranges_to_bytes(original: &str, starts: &[usize], qlen: usize) -> Vec<(usize, usize)> {
-    let idx: Vec<usize> = original.char_indices().map(|(i, _)| i).chain(std::iter::once(original.len())).collect();
+    let idx: Vec<usize> = original
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(original.len()))
+        .collect();
     starts
         .iter()
         .filter_map(|&s| Some((*idx.get(s)?, *idx.get(s + qlen)?)))
@@ -228,7 +245,13 @@ mod tests {
         let ix = index(&["一段简单的文字", "24小时自助办税厅", "办税服务厅"]);
         assert_eq!(ix.search("段简").len(), 1);
         let hits = ix.search("办税厅");
-        assert_eq!(hits, vec![Hit { owner: Owner::Name(1), starts: vec![6] }]);
+        assert_eq!(
+            hits,
+            vec![Hit {
+                owner: Owner::Name(1),
+                starts: vec![6]
+            }]
+        );
         assert_eq!(ix.search("厅").len(), 2);
         assert_eq!(ix.search("税").len(), 2);
         assert!(ix.search("办税大厅").is_empty());

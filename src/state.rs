@@ -19,7 +19,10 @@ pub enum Action {
     ClearAll,
     SetSort(Sort),
     Show(View),
-    OpenDoc { doc: String, focus: Option<String> },
+    OpenDoc {
+        doc: String,
+        focus: Option<String>,
+    },
     Focus(Option<String>),
     SetLang(Lang),
     SetByMonth(bool),
@@ -64,7 +67,8 @@ impl AppState {
             Action::FromHash(h) => {
                 let (parsed, problems) = UrlState::from_hash(&h);
                 self.url = parsed;
-                self.notice = (!problems.is_empty()).then(|| problems.join(" · ").chars().take(120).collect());
+                self.notice = (!problems.is_empty())
+                    .then(|| problems.join(" · ").chars().take(120).collect());
             }
             Action::DismissNotice => self.notice = None,
         }
@@ -80,12 +84,19 @@ mod tests {
         let mut s = AppState::default();
         s.apply(Action::SetQuery("纳税人学堂".into()));
         s.apply(Action::ToggleFacet(Facet::Theme, "outreach".into()));
-        s.apply(Action::OpenDoc { doc: "000".into(), focus: Some("000-i1".into()) });
+        s.apply(Action::OpenDoc {
+            doc: "000".into(),
+            focus: Some("000-i1".into()),
+        });
         let back = AppState::from_hash(&s.url.to_hash());
         assert_eq!(back.url, s.url);
         assert_eq!(back.notice, None);
         s.apply(Action::ToggleFacet(Facet::Theme, "digital".into()));
-        assert_eq!(s.url.view, View::Initiatives, "toggling a facet returns to the list");
+        assert_eq!(
+            s.url.view,
+            View::Initiatives,
+            "toggling a facet returns to the list"
+        );
         s.apply(Action::ClearAll);
         assert!(s.url.selection.is_empty() && s.url.query.is_empty());
     }

@@ -20,7 +20,9 @@ pub struct Segment<'a> {
 /// Splits `text` so that every piece is covered by the same set of marks.
 /// Spans off character boundaries or out of range are ignored, never panicked on.
 pub fn segments<'a>(text: &'a str, marks: &[(usize, usize, Mark)]) -> Vec<Segment<'a>> {
-    let valid = |s: usize, e: usize| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    let valid = |s: usize, e: usize| {
+        s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for &(s, e, _) in marks {
         if valid(s, e) {
@@ -78,7 +80,10 @@ pub fn snippet(text: &str, query: &str, radius: usize) -> Option<(String, Vec<(u
     let suffix = if end_ci < chars.len() { "…" } else { "" };
     let body = &text[sb..eb];
     let s = format!("{prefix}{body}{suffix}");
-    let ranges = query_ranges(body, query).into_iter().map(|(a, b)| (a + prefix.len(), b + prefix.len())).collect();
+    let ranges = query_ranges(body, query)
+        .into_iter()
+        .map(|(a, b)| (a + prefix.len(), b + prefix.len()))
+        .collect();
     Some((s, ranges))
 }
 

@@ -12,10 +12,15 @@ pub enum View {
     Initiatives,
     Documents,
     /// A document in the reader, optionally focused on one initiative or metric id.
-    Reader { doc: String, focus: Option<String> },
+    Reader {
+        doc: String,
+        focus: Option<String>,
+    },
     Charts,
     /// One canonical initiative across bureaus.
-    Canonical { key: String },
+    Canonical {
+        key: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -122,7 +127,11 @@ impl UrlState {
             return (st, problems);
         }
         let (path, query) = h.split_once('?').unwrap_or((h, ""));
-        let segs: Vec<&str> = path.trim_start_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+        let segs: Vec<&str> = path
+            .trim_start_matches('/')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect();
         let mut focus = None;
         for part in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
@@ -199,17 +208,28 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let mut st = UrlState { query: "办税厅 & 春风?".into(), sort: Sort::Date, lang: Lang::En, ..Default::default() };
+        let mut st = UrlState {
+            query: "办税厅 & 春风?".into(),
+            sort: Sort::Date,
+            lang: Lang::En,
+            ..Default::default()
+        };
         st.selection.toggle(Facet::Theme, "digital");
         st.selection.toggle(Facet::Theme, "outreach");
         st.selection.toggle(Facet::Province, "四川");
-        st.selection.toggle(Facet::Bureau, "国家税务总局成都市锦江区税务局,含逗号");
+        st.selection
+            .toggle(Facet::Bureau, "国家税务总局成都市锦江区税务局,含逗号");
         for view in [
             View::Initiatives,
             View::Documents,
             View::Charts,
-            View::Reader { doc: "000_x".into(), focus: Some("000_x-i3".into()) },
-            View::Canonical { key: "纳税人学堂".into() },
+            View::Reader {
+                doc: "000_x".into(),
+                focus: Some("000_x-i3".into()),
+            },
+            View::Canonical {
+                key: "纳税人学堂".into(),
+            },
         ] {
             st.view = view;
             let h = st.to_hash();
@@ -221,7 +241,14 @@ mod tests {
 
     #[test]
     fn garbage_falls_back() {
-        for h in ["#/nope", "#/doc/%ZZ", "#?theme=%E4", "#/charts?sort=upside&x=1", "%%%", "#/doc/"] {
+        for h in [
+            "#/nope",
+            "#/doc/%ZZ",
+            "#?theme=%E4",
+            "#/charts?sort=upside&x=1",
+            "%%%",
+            "#/doc/",
+        ] {
             let (st, problems) = UrlState::from_hash(h);
             assert!(!problems.is_empty(), "{h}");
             let _ = st.to_hash();
@@ -232,7 +259,10 @@ mod tests {
     #[test]
     fn encoding() {
         assert_eq!(encode("a b"), "a%20b");
-        assert_eq!(decode(&encode("纳税人,学堂")).as_deref(), Some("纳税人,学堂"));
+        assert_eq!(
+            decode(&encode("纳税人,学堂")).as_deref(),
+            Some("纳税人,学堂")
+        );
         assert_eq!(decode("%E4"), None);
     }
 }

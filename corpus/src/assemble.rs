@@ -23,7 +23,11 @@ pub fn process(path: &str, bytes: &[u8]) -> FileResult {
         let ex = extract(&ing.doc);
         (ing, ex)
     });
-    FileResult { path: path.to_string(), bytes: bytes.len() as u64, outcome }
+    FileResult {
+        path: path.to_string(),
+        bytes: bytes.len() as u64,
+        outcome,
+    }
 }
 
 fn content_key(doc: &Document) -> [u8; 32] {
@@ -80,14 +84,21 @@ pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
                 }
                 let mut doc = ing.doc;
                 let mut warnings = ing.warnings;
-                let Extracted { initiatives: mut inits, metrics: mut mets, recognitions } = ex;
+                let Extracted {
+                    initiatives: mut inits,
+                    metrics: mut mets,
+                    recognitions,
+                } = ex;
                 // Unique ids even when two folders hold the same file name.
                 let n = used_ids.entry(doc.id.clone()).or_insert(0);
                 *n += 1;
                 if *n > 1 {
                     let old = format!("{}-", doc.id);
                     let new_id = format!("{}-{}", doc.id, n);
-                    warnings.push(format!("document id {} already used; this one is {new_id}", doc.id));
+                    warnings.push(format!(
+                        "document id {} already used; this one is {new_id}",
+                        doc.id
+                    ));
                     let new = format!("{new_id}-");
                     let fix = |s: &mut String| {
                         if let Some(rest) = s.strip_prefix(&old) {
@@ -108,7 +119,8 @@ pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
                 }
                 if inits.is_empty() {
                     doc.flags.push("no_initiatives".to_string());
-                    warnings.push("no initiatives found (is this a tax-service document?)".to_string());
+                    warnings
+                        .push("no initiatives found (is this a tax-service document?)".to_string());
                 }
                 doc.initiative_ids = inits.iter().map(|i| i.id.clone()).collect();
                 doc.metric_ids = mets.iter().map(|m| m.id.clone()).collect();
@@ -116,7 +128,11 @@ pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
                 seen.insert(key, doc.id.clone());
                 inputs.push(InputRecord {
                     file: r.path,
-                    status: if warnings.is_empty() { InputStatus::Built } else { InputStatus::BuiltWithWarnings },
+                    status: if warnings.is_empty() {
+                        InputStatus::Built
+                    } else {
+                        InputStatus::BuiltWithWarnings
+                    },
                     bytes: r.bytes,
                     encoding: Some(ing.encoding),
                     doc_id: Some(doc.id.clone()),
@@ -137,7 +153,10 @@ pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
             zh: t.zh.clone(),
             en: t.en.clone(),
             keywords: t.keywords.clone(),
-            count: initiatives.iter().filter(|i| i.themes.contains(&t.id)).count(),
+            count: initiatives
+                .iter()
+                .filter(|i| i.themes.contains(&t.id))
+                .count(),
         })
         .collect();
     let canonical = canonical_groups(&documents, &initiatives);
@@ -162,8 +181,12 @@ pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
     }
 }
 
-fn canonical_groups(documents: &[Document], initiatives: &[Initiative]) -> Vec<CanonicalInitiative> {
-    let doc_by_id: HashMap<&str, &Document> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+fn canonical_groups(
+    documents: &[Document],
+    initiatives: &[Initiative],
+) -> Vec<CanonicalInitiative> {
+    let doc_by_id: HashMap<&str, &Document> =
+        documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut groups: BTreeMap<&str, Vec<&Initiative>> = BTreeMap::new();
     for i in initiatives {
         groups.entry(i.canonical.as_str()).or_default().push(i);
@@ -183,16 +206,26 @@ fn canonical_groups(documents: &[Document], initiatives: &[Initiative]) -> Vec<C
                 if !doc_ids.contains(&i.doc_id) {
                     doc_ids.push(i.doc_id.clone());
                 }
-                if let Some(b) = doc_by_id.get(i.doc_id.as_str()).and_then(|d| d.bureau.as_ref()) {
+                if let Some(b) = doc_by_id
+                    .get(i.doc_id.as_str())
+                    .and_then(|d| d.bureau.as_ref())
+                {
                     if !bureaus.contains(&b.name) {
                         bureaus.push(b.name.clone());
                     }
                 }
             }
-            let name = names.iter().max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len()))).map(|(n, _)| n.to_string()).unwrap_or_default();
+            let name = names
+                .iter()
+                .max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len())))
+                .map(|(n, _)| n.to_string())
+                .unwrap_or_default();
             let mut theme_list: Vec<(&str, usize)> = themes.into_iter().collect();
             theme_list.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
-            let first_date = doc_ids.iter().filter_map(|d| doc_by_id.get(d.as_str()).and_then(|d| d.date.clone())).min();
+            let first_date = doc_ids
+                .iter()
+                .filter_map(|d| doc_by_id.get(d.as_str()).and_then(|d| d.date.clone()))
+                .min();
             CanonicalInitiative {
                 key: key.to_string(),
                 name,
@@ -205,7 +238,12 @@ fn canonical_groups(documents: &[Document], initiatives: &[Initiative]) -> Vec<C
         })
         .collect();
     // Most widespread first, then by key.
-    out.sort_by(|a, b| b.doc_ids.len().cmp(&a.doc_ids.len()).then_with(|| a.key.cmp(&b.key)));
+    out.sort_by(|a, b| {
+        b.doc_ids
+            .len()
+            .cmp(&a.doc_ids.len())
+            .then_with(|| a.key.cmp(&b.key))
+    });
     out
 }
 

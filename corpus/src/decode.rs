@@ -51,29 +51,41 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             return Err(DecodeError::Binary(kind));
         }
     }
-    let (text, encoding, had_errors) = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (cow, errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        (cow.into_owned(), format!("{} (BOM)", enc.name()), errors)
-    } else if looks_like_utf16(bytes) {
-        let enc = if utf16_le_guess(bytes) { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
-        let (cow, errors) = enc.decode_without_bom_handling(bytes);
-        (cow.into_owned(), enc.name().to_string(), errors)
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
-        (s.to_string(), "UTF-8".to_string(), false)
-    } else {
-        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-        det.feed(bytes, true);
-        // Chinese documents: allow the detector to pick GBK; encoding_rs decodes "GBK" as
-        // GB18030, which is a superset, so four-byte GB18030 sequences survive too.
-        let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
-        let (cow, _, errors) = enc.decode(bytes);
-        let name = if enc == encoding_rs::GBK { "GBK/GB18030".to_string() } else { enc.name().to_string() };
-        (cow.into_owned(), name, errors)
-    };
+    let (text, encoding, had_errors) =
+        if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+            let (cow, errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+            (cow.into_owned(), format!("{} (BOM)", enc.name()), errors)
+        } else if looks_like_utf16(bytes) {
+            let enc = if utf16_le_guess(bytes) {
+                encoding_rs::UTF_16LE
+            } else {
+                encoding_rs::UTF_16BE
+            };
+            let (cow, errors) = enc.decode_without_bom_handling(bytes);
+            (cow.into_owned(), enc.name().to_string(), errors)
+        } else if let Ok(s) = std::str::from_utf8(bytes) {
+            (s.to_string(), "UTF-8".to_string(), false)
+        } else {
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            det.feed(bytes, true);
+            // Chinese documents: allow the detector to pick GBK; encoding_rs decodes "GBK" as
+            // GB18030, which is a superset, so four-byte GB18030 sequences survive too.
+            let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+            let (cow, _, errors) = enc.decode(bytes);
+            let name = if enc == encoding_rs::GBK {
+                "GBK/GB18030".to_string()
+            } else {
+                enc.name().to_string()
+            };
+            (cow.into_owned(), name, errors)
+        };
     if text.chars().filter(|&c| c == '\0').count() > 0 {
         return Err(DecodeError::Binary("contains NUL bytes"));
     }
-    let controls = text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+        .count();
     if controls * 20 > text.chars().count().max(1) {
         return Err(DecodeError::Binary("mostly control characters"));
     }
@@ -81,7 +93,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::WhitespaceOnly);
     }
-    Ok(Decoded { text, encoding, had_errors })
+    Ok(Decoded {
+        text,
+        encoding,
+        had_errors,
+    })
 }
 
 fn normalize_newlines(s: &str) -> Cow<'_, str> {
@@ -94,7 +110,7 @@ fn normalize_newlines(s: &str) -> Cow<'_, str> {
 
 /// UTF-16 without a BOM: many NUL bytes at even or odd positions.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return false;
     }
     let sample = &bytes[..bytes.len().min(4096)];
@@ -104,7 +120,12 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 
 fn utf16_le_guess(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(4096)];
-    let odd_zeros = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zeros = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     let even_zeros = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     odd_zeros >= even_zeros
 }
@@ -158,7 +179,13 @@ mod tests {
     fn rejects_empty_whitespace_binary() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t \r\n"), Err(DecodeError::WhitespaceOnly));
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0IHDR"), Err(DecodeError::Binary(_))));
-        assert!(matches!(decode(&[1u8, 2, 3, 0, 5, 6, 7, 8, 0, 1, 2, 3]), Err(DecodeError::Binary(_))));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0IHDR"),
+            Err(DecodeError::Binary(_))
+        ));
+        assert!(matches!(
+            decode(&[1u8, 2, 3, 0, 5, 6, 7, 8, 0, 1, 2, 3]),
+            Err(DecodeError::Binary(_))
+        ));
     }
 }

@@ -14,7 +14,9 @@
 //! Mentions with the same canonical key are merged per document. All vocabulary is data
 //! (`data/lexicon.json`, `data/themes.json`).
 
-use crate::model::{Bound, Document, Initiative, InitiativeKind, Location, Metric, Normalized, Recognition};
+use crate::model::{
+    Bound, Document, Initiative, InitiativeKind, Location, Metric, Normalized, Recognition,
+};
 use crate::text::{char_len, chinese_number, is_han, sentences};
 use crate::vocab::Vocab;
 use regex::Regex;
@@ -39,7 +41,8 @@ struct Cand {
 
 const CLAUSE_BREAK: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '!', '?'];
 const SEGMENT_BREAK: &[char] = &[
-    '，', '。', '；', '：', '！', '？', '、', '“', '”', '《', '》', '「', '」', '（', '）', '(', ')', ' ', ',', ';', '!', '?', '‘', '’',
+    '，', '。', '；', '：', '！', '？', '、', '“', '”', '《', '》', '「', '」', '（', '）', '(',
+    ')', ' ', ',', ';', '!', '?', '‘', '’',
 ];
 
 fn regex(cell: &'static OnceLock<Regex>, p: &str) -> &'static Regex {
@@ -72,7 +75,10 @@ pub fn canonical(name: &str) -> String {
 
 /// Start of the clause that contains byte `pos` (after the last clause break).
 fn clause_start(text: &str, pos: usize) -> usize {
-    text[..pos].rfind(CLAUSE_BREAK).map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0)
+    text[..pos]
+        .rfind(CLAUSE_BREAK)
+        .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0)
 }
 
 fn first_chars(s: &str, n: usize) -> &str {
@@ -106,7 +112,12 @@ fn cut_left(left: &str) -> usize {
         }
     }
     static COUNTED: OnceLock<Regex> = OnceLock::new();
-    for m in regex(&COUNTED, r"\d+(?:\.\d+)?[个台家项条支名类场次批套所座户处间]").find_iter(left) {
+    for m in regex(
+        &COUNTED,
+        r"\d+(?:\.\d+)?[个台家项条支名类场次批套所座户处间]",
+    )
+    .find_iter(left)
+    {
         cut = cut.max(m.end());
     }
     cut
@@ -125,19 +136,35 @@ struct BlockCtx<'a> {
 
 impl BlockCtx<'_> {
     fn loc(&self, start: usize, end: usize) -> Location {
-        Location { section: self.section, paragraph: self.paragraph, start, end }
+        Location {
+            section: self.section,
+            paragraph: self.paragraph,
+            start,
+            end,
+        }
     }
     fn sentence_of(&self, pos: usize) -> (usize, usize) {
-        self.sentences.iter().copied().find(|&(s, e)| pos >= s && pos < e).unwrap_or((0, self.text.len()))
+        self.sentences
+            .iter()
+            .copied()
+            .find(|&(s, e)| pos >= s && pos < e)
+            .unwrap_or((0, self.text.len()))
     }
 }
 
-fn named(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>, taken: &mut Vec<(usize, usize)>) {
+fn named(
+    b: &BlockCtx,
+    out: &mut Vec<Cand>,
+    recog: &mut Vec<Recognition>,
+    taken: &mut Vec<(usize, usize)>,
+) {
     let v = Vocab::get();
     let t = b.text;
     let mut i = 0;
     while i < t.len() {
-        let Some(rel) = t[i..].find(['“', '《', '「']) else { break };
+        let Some(rel) = t[i..].find(['“', '《', '「']) else {
+            break;
+        };
         let qs = i + rel;
         let open = t[qs..].chars().next().unwrap_or('“');
         let close = match open {
@@ -146,7 +173,9 @@ fn named(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>, taken:
             _ => '”',
         };
         let cs = qs + open.len_utf8();
-        let Some(crel) = t[cs..].find(close) else { break };
+        let Some(crel) = t[cs..].find(close) else {
+            break;
+        };
         let ce = cs + crel;
         let qe = ce + close.len_utf8();
         i = cs;
@@ -157,7 +186,10 @@ fn named(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>, taken:
         if n < 2 || n > max || content.contains(['“', '《', '「']) {
             continue;
         }
-        if !content.chars().any(|c| is_han(c) || c.is_ascii_alphanumeric()) {
+        if !content
+            .chars()
+            .any(|c| is_han(c) || c.is_ascii_alphanumeric())
+        {
             continue;
         }
         if !book && content.contains(['，', '。', '！', '？', '；', '：', ',', '!', '?']) {
@@ -175,12 +207,20 @@ fn named(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>, taken:
         let before = &t[clause_start(t, qs)..qs];
         let before_tail = last_chars(before, 6);
         // Honours: recorded, never initiatives.
-        let honour = v.honour_suffixes.iter().any(|h| content.ends_with(h.as_str()))
+        let honour = v
+            .honour_suffixes
+            .iter()
+            .any(|h| content.ends_with(h.as_str()))
             || after.starts_with("称号")
             || after.starts_with("荣誉")
-            || v.honour_verbs.iter().any(|h| before_tail.ends_with(h.as_str()));
+            || v.honour_verbs
+                .iter()
+                .any(|h| before_tail.ends_with(h.as_str()));
         if honour {
-            recog.push(Recognition { name: content.to_string(), location: b.loc(cs, ce) });
+            recog.push(Recognition {
+                name: content.to_string(),
+                location: b.loc(cs, ce),
+            });
             taken.push((qs, qe));
             continue;
         }
@@ -188,24 +228,49 @@ fn named(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>, taken:
             || content.ends_with('难')
             || content.ends_with("难题")
             || content.ends_with("问题")
-            || v.org_suffixes.iter().any(|o| content.ends_with(o.as_str()) && !book)
+            || v.org_suffixes
+                .iter()
+                .any(|o| content.ends_with(o.as_str()) && !book)
             || before.ends_with("简称")
             || before.ends_with("称为")
         {
             continue;
         }
         let after_short = first_chars(after_seg, 4);
-        if v.rhetoric_after.iter().any(|w| after_short.contains(w.as_str())) {
+        if v.rhetoric_after
+            .iter()
+            .any(|w| after_short.contains(w.as_str()))
+        {
             continue;
         }
         let head_after = !after.starts_with('的')
-            && (v.quote_heads.iter().any(|h| first_chars(after_seg, 6).contains(h.as_str())));
+            && (v
+                .quote_heads
+                .iter()
+                .any(|h| first_chars(after_seg, 6).contains(h.as_str())));
         let content_head = v.heads.iter().any(|h| content.ends_with(h.as_str()))
             || v.quote_heads.iter().any(|h| content.ends_with(h.as_str()));
         let document = book
-            && ["办法", "方案", "规定", "制度", "指引", "指南", "清单", "一览表", "汇编", "手册", "措施", "细则", "规范", "意见", "通知", "规则"]
-                .iter()
-                .any(|w| content.ends_with(w));
+            && [
+                "办法",
+                "方案",
+                "规定",
+                "制度",
+                "指引",
+                "指南",
+                "清单",
+                "一览表",
+                "汇编",
+                "手册",
+                "措施",
+                "细则",
+                "规范",
+                "意见",
+                "通知",
+                "规则",
+            ]
+            .iter()
+            .any(|w| content.ends_with(w));
         if book && !document {
             continue;
         }
@@ -214,7 +279,8 @@ fn named(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>, taken:
             let gap = &before[m.end()..];
             char_len(gap) <= 8 && !gap.contains(['的', '、'])
         });
-        let definition = after.starts_with("：即") || after.starts_with("，即") || after.starts_with('即');
+        let definition =
+            after.starts_with("：即") || after.starts_with("，即") || after.starts_with('即');
         let followed_by_de = after.starts_with('的');
         let preceded_by_de = before.ends_with('的');
         let accept = head_after
@@ -254,16 +320,15 @@ fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)], quote_e
             let left = &seg[last_end.min(hs)..hs];
             let mut cut = cut_left(left);
             // Leading determiners and fillers are not part of a name (这个…, 有…).
-            while let Some(j) = v
-                .lead_junk
-                .iter()
-                .find(|j| left[cut..].starts_with(j.as_str()) && char_len(&left[cut + j.len()..]) >= 2)
-            {
+            while let Some(j) = v.lead_junk.iter().find(|j| {
+                left[cut..].starts_with(j.as_str()) && char_len(&left[cut + j.len()..]) >= 2
+            }) {
                 cut += j.len();
             }
             let prefix = &left[cut..];
             // "锦江税务办税服务厅": a bureau's own name before a hall is not a new initiative.
-            if prefix.ends_with("税务") || prefix.ends_with("税务局") || prefix.contains("税务局") {
+            if prefix.ends_with("税务") || prefix.ends_with("税务局") || prefix.contains("税务局")
+            {
                 continue;
             }
             let pn = char_len(prefix);
@@ -272,7 +337,10 @@ fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)], quote_e
             }
             let (ns, ne) = (s + last_end.min(hs) + cut, s + he);
             // The head right after an accepted quotation belongs to that name.
-            if quote_ends.contains(&s) && char_len(&t[s..ns]) <= 6 && hs - last_end.min(hs) == prefix.len() {
+            if quote_ends.contains(&s)
+                && char_len(&t[s..ns]) <= 6
+                && hs - last_end.min(hs) == prefix.len()
+            {
                 continue;
             }
             let name = &t[ns..ne];
@@ -317,7 +385,10 @@ fn items(b: &BlockCtx, out: &mut Vec<Cand>) {
     let re = regex(&ITEM, r"(?:^|[。；！])\s*([一二三四五六七八九十]{1,2})是");
     let starts: Vec<(usize, usize)> = re
         .captures_iter(b.text)
-        .filter_map(|c| c.get(0).map(|m| (m.end(), c.get(1).map_or(m.start(), |g| g.start()))))
+        .filter_map(|c| {
+            c.get(0)
+                .map(|m| (m.end(), c.get(1).map_or(m.start(), |g| g.start())))
+        })
         .collect();
     for (k, &(body_start, marker_start)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map(|&(_, ms)| {
@@ -362,13 +433,24 @@ fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)]) {
         }
         // The list starts after the last action verb before its first item.
         let first_sep = clause.find('、').unwrap_or(0);
-        let Some(verb_end) = v.verb_ac.find_iter(&clause[..first_sep]).map(|m| m.end()).last() else { continue };
+        let Some(verb_end) = v
+            .verb_ac
+            .find_iter(&clause[..first_sep])
+            .map(|m| m.end())
+            .last()
+        else {
+            continue;
+        };
         let mut s = cs + verb_end;
         for part in t[s..pos].split('、') {
             let e = s + part.len();
             let n = char_len(part);
             let quoted = part.contains(['“', '”', '《', '》']);
-            if (2..=14).contains(&n) && !quoted && !in_any(taken, s, e) && part.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric()) {
+            if (2..=14).contains(&n)
+                && !quoted
+                && !in_any(taken, s, e)
+                && part.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+            {
                 out.push(Cand {
                     name: part.to_string(),
                     kind: InitiativeKind::Measure,
@@ -388,7 +470,10 @@ fn recognitions(b: &BlockCtx, recog: &mut Vec<Recognition>, spans: &mut Vec<(usi
         if in_any(spans, m.start(), m.end()) {
             continue;
         }
-        let seg_start = t[..m.start()].rfind(SEGMENT_BREAK).map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+        let seg_start = t[..m.start()]
+            .rfind(SEGMENT_BREAK)
+            .map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
         let left = &t[seg_start..m.start()];
         let mut cut = 0;
         for w in v.honour_verbs.iter().chain(v.cut_words.iter()) {
@@ -402,7 +487,10 @@ fn recognitions(b: &BlockCtx, recog: &mut Vec<Recognition>, spans: &mut Vec<(usi
             continue;
         }
         spans.push((s, m.end()));
-        recog.push(Recognition { name: name.to_string(), location: b.loc(s, m.end()) });
+        recog.push(Recognition {
+            name: name.to_string(),
+            location: b.loc(s, m.end()),
+        });
     }
 }
 
@@ -420,18 +508,26 @@ fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &[(usize, usize)], out: &mut Vec
         let (s, e) = (m.start(), m.end());
         // Part of a longer number, a date or a code: not a metric.
         let prev = t[..s].chars().next_back();
-        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-' || p == '×' || p == '第') {
+        if prev.is_some_and(|p| {
+            p.is_ascii_alphanumeric() || p == '.' || p == '-' || p == '×' || p == '第'
+        }) {
             continue;
         }
         if in_any(skip, s, e) {
             continue;
         }
-        let Ok(value) = c[2].parse::<f64>() else { continue };
+        let Ok(value) = c[2].parse::<f64>() else {
+            continue;
+        };
         let scale = c.get(3).map(|g| g.as_str());
         let unit_raw = &c[5];
         let unit_raw = if unit_raw == "％" { "%" } else { unit_raw };
         // Single-character place units only after a count (8地 is fine, 5区 is rare): keep.
-        let qualifier = c.get(1).map(|g| g.as_str()).or(c.get(4).map(|g| g.as_str())).or(c.get(6).map(|g| g.as_str()));
+        let qualifier = c
+            .get(1)
+            .map(|g| g.as_str())
+            .or(c.get(4).map(|g| g.as_str()))
+            .or(c.get(6).map(|g| g.as_str()));
         let bound = match qualifier {
             Some("近") | Some("约") | Some("左右") => Bound::Approximate,
             Some(_) => Bound::LowerBound,
@@ -451,13 +547,32 @@ fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &[(usize, usize)], out: &mut Vec
             u => (u, factor),
         };
         let normalized = if factor != 1.0 || base_unit == "%" {
-            Some(Normalized { value: round6(value * factor), unit: base_unit.to_string() })
+            Some(Normalized {
+                value: round6(value * factor),
+                unit: base_unit.to_string(),
+            })
         } else {
             None
         };
-        out.push(metric(b, doc_id, value, unit, &t[s..e], qualifier, bound, normalized, base_unit, s, e, false));
+        out.push(metric(
+            b,
+            doc_id,
+            value,
+            unit,
+            &t[s..e],
+            qualifier,
+            bound,
+            normalized,
+            base_unit,
+            s,
+            e,
+            false,
+        ));
     }
-    let cn = regex(&CN, r"([两二三四五六七八九十][十百]?[一二三四五六七八九]?)(面|名|个|位|项|支|家|场|次|条|种|批|所|台|篇|期|大类|类|支)");
+    let cn = regex(
+        &CN,
+        r"([两二三四五六七八九十][十百]?[一二三四五六七八九]?)(面|名|个|位|项|支|家|场|次|条|种|批|所|台|篇|期|大类|类|支)",
+    );
     for c in cn.captures_iter(t) {
         let m = c.get(0).expect("whole match");
         let (s, e) = (m.start(), m.end());
@@ -469,11 +584,26 @@ fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &[(usize, usize)], out: &mut Vec
         if next.is_some_and(|n| "一是体".contains(n)) || in_any(skip, s, e) {
             continue;
         }
-        let Some(value) = chinese_number(&c[1]) else { continue };
+        let Some(value) = chinese_number(&c[1]) else {
+            continue;
+        };
         if value < 2 {
             continue;
         }
-        out.push(metric(b, doc_id, value as f64, c[2].to_string(), &t[s..e], None, Bound::Exact, None, &c[2], s, e, true));
+        out.push(metric(
+            b,
+            doc_id,
+            value as f64,
+            c[2].to_string(),
+            &t[s..e],
+            None,
+            Bound::Exact,
+            None,
+            &c[2],
+            s,
+            e,
+            true,
+        ));
     }
 }
 
@@ -523,8 +653,13 @@ fn metric(
 /// What a number measures: the end of the clause before it and the start of the text after.
 fn label(t: &str, s: usize, e: usize) -> String {
     static VERB: OnceLock<Regex> = OnceLock::new();
-    let cs = t[..s].rfind(SEGMENT_BREAK).map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
-    let mut before = last_chars(&t[cs..s], 10).trim_end_matches(['了', '共', '的']).to_string();
+    let cs = t[..s]
+        .rfind(SEGMENT_BREAK)
+        .map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let mut before = last_chars(&t[cs..s], 10)
+        .trim_end_matches(['了', '共', '的'])
+        .to_string();
     for w in ["累计", "合计", "共计", "总计", "已", "达"] {
         if let Some(x) = before.strip_suffix(w) {
             if !x.is_empty() {
@@ -532,15 +667,30 @@ fn label(t: &str, s: usize, e: usize) -> String {
             }
         }
     }
-    let verb = regex(&VERB, r"(缩短|提高|提升|下降|减少|增长|增加|压缩|降低|达到|超过|节约|节省|获得|减免|扣除)$");
+    let verb = regex(
+        &VERB,
+        r"(缩短|提高|提升|下降|减少|增长|增加|压缩|降低|达到|超过|节约|节省|获得|减免|扣除)$",
+    );
     if let Some(m) = verb.find(&before) {
         if m.start() > 0 {
             before = format!("{} {}", &before[..m.start()], &before[m.start()..]);
         }
     }
     let rest = &t[e..];
-    let ae = rest.find(SEGMENT_BREAK.iter().filter(|c| !matches!(c, '“' | '”')).copied().collect::<Vec<_>>().as_slice()).unwrap_or(rest.len());
-    let after: String = first_chars(&rest[..ae], 10).chars().filter(|c| !"“”".contains(*c)).collect();
+    let ae = rest
+        .find(
+            SEGMENT_BREAK
+                .iter()
+                .filter(|c| !matches!(c, '“' | '”'))
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+        )
+        .unwrap_or(rest.len());
+    let after: String = first_chars(&rest[..ae], 10)
+        .chars()
+        .filter(|c| !"“”".contains(*c))
+        .collect();
     let after = after.trim_start_matches('的').to_string();
     match (before.is_empty(), after.is_empty()) {
         (false, false) => format!("{before} {after}"),
@@ -552,14 +702,21 @@ fn label(t: &str, s: usize, e: usize) -> String {
 
 /// Theme ids for an initiative: its programme's theme, themes named in its name, then the
 /// strongest themes of its context.
-fn themes_for(name: &str, programme_theme: Option<&str>, context: &[&str], fallback: &[usize]) -> Vec<usize> {
+fn themes_for(
+    name: &str,
+    programme_theme: Option<&str>,
+    context: &[&str],
+    fallback: &[usize],
+) -> Vec<usize> {
     let v = Vocab::get();
     let mut out: Vec<usize> = Vec::new();
     if let Some(t) = programme_theme.and_then(|t| v.theme_index(t)) {
         out.push(t);
     }
     let name_scores = v.theme_scores(name);
-    let mut ranked: Vec<usize> = (0..name_scores.len()).filter(|&i| name_scores[i] > 0).collect();
+    let mut ranked: Vec<usize> = (0..name_scores.len())
+        .filter(|&i| name_scores[i] > 0)
+        .collect();
     ranked.sort_by_key(|&i| std::cmp::Reverse(name_scores[i]));
     for i in ranked {
         if !out.contains(&i) {
@@ -574,7 +731,9 @@ fn themes_for(name: &str, programme_theme: Option<&str>, context: &[&str], fallb
     }
     let top = ctx.iter().copied().max().unwrap_or(0);
     if top > 0 {
-        let mut ranked: Vec<usize> = (0..ctx.len()).filter(|&i| ctx[i] > 0 && ctx[i] * 2 >= top).collect();
+        let mut ranked: Vec<usize> = (0..ctx.len())
+            .filter(|&i| ctx[i] > 0 && ctx[i] * 2 >= top)
+            .collect();
         ranked.sort_by_key(|&i| std::cmp::Reverse(ctx[i]));
         for i in ranked.into_iter().take(3) {
             if !out.contains(&i) {
@@ -599,18 +758,28 @@ pub fn extract(doc: &Document) -> Extracted {
     let mut metric_blocks: Vec<(Location, (usize, usize))> = Vec::new();
 
     for (si, section) in doc.sections.iter().enumerate() {
-        let blocks = section
-            .heading
-            .iter()
-            .map(|h| (None, h.as_str()))
-            .chain(section.paragraphs.iter().enumerate().map(|(pi, p)| (Some(pi), p.as_str())));
+        let blocks = section.heading.iter().map(|h| (None, h.as_str())).chain(
+            section
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(pi, p)| (Some(pi), p.as_str())),
+        );
         for (pi, text) in blocks {
-            let b = BlockCtx { text, section: si, paragraph: pi, sentences: sentences(text) };
+            let b = BlockCtx {
+                text,
+                section: si,
+                paragraph: pi,
+                sentences: sentences(text),
+            };
             let mut taken: Vec<(usize, usize)> = Vec::new();
             let before = recog.len();
             named(&b, &mut cands, &mut recog, &mut taken);
             let quote_ends: Vec<usize> = taken.iter().map(|&(_, e)| e).collect();
-            let mut recog_spans: Vec<(usize, usize)> = recog[before..].iter().map(|r| (r.location.start, r.location.end)).collect();
+            let mut recog_spans: Vec<(usize, usize)> = recog[before..]
+                .iter()
+                .map(|r| (r.location.start, r.location.end))
+                .collect();
             recognitions(&b, &mut recog, &mut recog_spans);
             let mut block_taken = taken.clone();
             block_taken.extend(recog_spans.iter().copied());
@@ -619,11 +788,17 @@ pub fn extract(doc: &Document) -> Extracted {
             lists(&b, &mut block_cands, &block_taken);
             block_cands.retain(|c| !in_any(&recog_spans, c.loc.start, c.loc.end));
             // Drop a measure inside a longer measure.
-            let spans: Vec<(usize, usize)> = block_cands.iter().map(|c| (c.loc.start, c.loc.end)).collect();
+            let spans: Vec<(usize, usize)> = block_cands
+                .iter()
+                .map(|c| (c.loc.start, c.loc.end))
+                .collect();
             let mut keep = Vec::new();
             for (k, c) in block_cands.into_iter().enumerate() {
                 let inside_longer = spans.iter().enumerate().any(|(j, &(s, e))| {
-                    j != k && s <= c.loc.start && c.loc.end <= e && (e - s) > (c.loc.end - c.loc.start)
+                    j != k
+                        && s <= c.loc.start
+                        && c.loc.end <= e
+                        && (e - s) > (c.loc.end - c.loc.start)
                 });
                 if !inside_longer {
                     keep.push(c);
@@ -635,7 +810,9 @@ pub fn extract(doc: &Document) -> Extracted {
             // Numbers inside a name (24小时自助办税厅) are part of the name, not metrics.
             let name_spans: Vec<(usize, usize)> = cands
                 .iter()
-                .filter(|c| c.loc.section == si && c.loc.paragraph == pi && c.kind != InitiativeKind::Item)
+                .filter(|c| {
+                    c.loc.section == si && c.loc.paragraph == pi && c.kind != InitiativeKind::Item
+                })
                 .map(|c| (c.loc.start, c.loc.end))
                 .collect();
             let n_before = metrics.len();
@@ -654,11 +831,20 @@ pub fn extract(doc: &Document) -> Extracted {
         .map(String::as_str)
         .collect();
     let doc_scores = v.theme_scores(&all_text);
-    let mut doc_rank: Vec<usize> = (0..doc_scores.len()).filter(|&i| doc_scores[i] > 0).collect();
+    let mut doc_rank: Vec<usize> = (0..doc_scores.len())
+        .filter(|&i| doc_scores[i] > 0)
+        .collect();
     doc_rank.sort_by_key(|&i| std::cmp::Reverse(doc_scores[i]));
 
     // Merge mentions by canonical key, in order of first appearance.
-    cands.sort_by_key(|c| (c.loc.section, c.loc.paragraph.map_or(0, |p| p + 1), c.loc.start, std::cmp::Reverse(c.loc.end)));
+    cands.sort_by_key(|c| {
+        (
+            c.loc.section,
+            c.loc.paragraph.map_or(0, |p| p + 1),
+            c.loc.start,
+            std::cmp::Reverse(c.loc.end),
+        )
+    });
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();
     for c in cands {
@@ -695,9 +881,16 @@ pub fn extract(doc: &Document) -> Extracted {
             InitiativeKind::Item => 2,
             InitiativeKind::Programme => 3,
         };
-        let name = group.iter().min_by_key(|c| rank(c.kind)).map(|c| c.name.as_str()).unwrap_or(key.as_str());
-        let programme_theme =
-            v.programmes.iter().find(|p| p.name == *key).map(|p| p.theme.as_str());
+        let name = group
+            .iter()
+            .min_by_key(|c| rank(c.kind))
+            .map(|c| c.name.as_str())
+            .unwrap_or(key.as_str());
+        let programme_theme = v
+            .programmes
+            .iter()
+            .find(|p| p.name == *key)
+            .map(|p| p.theme.as_str());
         let mut contexts: Vec<&str> = Vec::new();
         for c in group {
             let bt = block_text(&c.loc);
@@ -711,7 +904,9 @@ pub fn extract(doc: &Document) -> Extracted {
         }
         let theme_idx = themes_for(name, programme_theme, &contexts, &doc_rank);
         let bt = block_text(&primary.loc);
-        let summary = bt[primary.context.0..primary.context.1.min(bt.len())].trim().to_string();
+        let summary = bt[primary.context.0..primary.context.1.min(bt.len())]
+            .trim()
+            .to_string();
         let mut mentions: Vec<Location> = group.iter().map(|c| c.loc).collect();
         mentions.sort();
         initiatives.push(Initiative {
@@ -721,7 +916,10 @@ pub fn extract(doc: &Document) -> Extracted {
             canonical: key.clone(),
             kind: kind.unwrap_or(InitiativeKind::Measure),
             summary,
-            themes: theme_idx.into_iter().map(|i| v.themes[i].id.clone()).collect(),
+            themes: theme_idx
+                .into_iter()
+                .map(|i| v.themes[i].id.clone())
+                .collect(),
             location: primary.loc,
             mentions,
             metric_ids: vec![],
@@ -732,21 +930,34 @@ pub fn extract(doc: &Document) -> Extracted {
     for (k, m) in metrics.iter_mut().enumerate() {
         m.id = format!("{}-m{}", doc.id, k + 1);
         let (ss, se) = metric_blocks[k].1;
-        let same_block = |l: &Location| l.section == m.location.section && l.paragraph == m.location.paragraph;
+        let same_block =
+            |l: &Location| l.section == m.location.section && l.paragraph == m.location.paragraph;
         let mut best: Option<(usize, usize)> = None; // (distance, initiative index)
         for (ii, init) in initiatives.iter().enumerate() {
             if init.kind == InitiativeKind::Item {
                 continue;
             }
-            for l in init.mentions.iter().filter(|l| same_block(l) && l.start >= ss && l.end <= se) {
-                let d = if l.end <= m.location.start { m.location.start - l.end } else { l.start.saturating_sub(m.location.end) };
+            for l in init
+                .mentions
+                .iter()
+                .filter(|l| same_block(l) && l.start >= ss && l.end <= se)
+            {
+                let d = if l.end <= m.location.start {
+                    m.location.start - l.end
+                } else {
+                    l.start.saturating_sub(m.location.end)
+                };
                 if best.is_none_or(|(bd, _)| d < bd) {
                     best = Some((d, ii));
                 }
             }
         }
         if best.is_none() {
-            for (ii, init) in initiatives.iter().enumerate().filter(|(_, i)| i.kind == InitiativeKind::Item) {
+            for (ii, init) in initiatives
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.kind == InitiativeKind::Item)
+            {
                 let l = init.location;
                 let bt = block_text(&l);
                 let item_end = bt.len();
@@ -754,7 +965,9 @@ pub fn extract(doc: &Document) -> Extracted {
                     let inside = groups
                         .get(&init.canonical)
                         .and_then(|g| g.first())
-                        .is_some_and(|c| m.location.start >= c.context.0 && m.location.end <= c.context.1);
+                        .is_some_and(|c| {
+                            m.location.start >= c.context.0 && m.location.end <= c.context.1
+                        });
                     if inside {
                         best = Some((0, ii));
                     }
@@ -766,7 +979,11 @@ pub fn extract(doc: &Document) -> Extracted {
             initiatives[ii].metric_ids.push(m.id.clone());
         }
     }
-    Extracted { initiatives, metrics, recognitions: recog }
+    Extracted {
+        initiatives,
+        metrics,
+        recognitions: recog,
+    }
 }
 
 #[cfg(test)]
@@ -791,7 +1008,10 @@ mod tests {
             city: None,
             district: None,
             url: None,
-            sections: vec![Section { heading: None, paragraphs: paragraphs.iter().map(|s| s.to_string()).collect() }],
+            sections: vec![Section {
+                heading: None,
+                paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+            }],
             images: vec![],
             credits: vec![],
             recognitions: vec![],
@@ -820,7 +1040,11 @@ mod tests {
         let brand = e.initiatives.iter().find(|i| i.name == "锦税e家").unwrap();
         assert!(brand.themes.contains(&"service_hall".to_string()));
         let m = e.metrics.iter().find(|m| m.raw == "15次").unwrap();
-        let school = e.initiatives.iter().find(|i| i.name == "纳税人学堂").unwrap();
+        let school = e
+            .initiatives
+            .iter()
+            .find(|i| i.name == "纳税人学堂")
+            .unwrap();
         assert_eq!(m.initiative_id.as_ref(), Some(&school.id));
     }
 
@@ -836,14 +1060,28 @@ mod tests {
     fn metrics_with_qualifiers_and_scales() {
         let d = doc(&["咨询热线接听量合计4.8万余通，答复近2000条，贷款22.82亿元，时长缩短87%，获得三面锦旗，2021年，24小时服务。"]);
         let e = extract(&d);
-        let get = |raw: &str| e.metrics.iter().find(|m| m.raw == raw).unwrap_or_else(|| panic!("{raw} in {:?}", e.metrics));
+        let get = |raw: &str| {
+            e.metrics
+                .iter()
+                .find(|m| m.raw == raw)
+                .unwrap_or_else(|| panic!("{raw} in {:?}", e.metrics))
+        };
         let a = get("4.8万余通");
-        assert_eq!((a.value, a.unit.as_str(), a.bound), (4.8, "万通", Bound::LowerBound));
+        assert_eq!(
+            (a.value, a.unit.as_str(), a.bound),
+            (4.8, "万通", Bound::LowerBound)
+        );
         assert_eq!(a.normalized.as_ref().unwrap().value, 48000.0);
         let b = get("近2000条");
         assert_eq!((b.value, b.bound), (2000.0, Bound::Approximate));
         let c = get("22.82亿元");
-        assert_eq!(c.normalized.as_ref().unwrap(), &Normalized { value: 2_282_000_000.0, unit: "元".into() });
+        assert_eq!(
+            c.normalized.as_ref().unwrap(),
+            &Normalized {
+                value: 2_282_000_000.0,
+                unit: "元".into()
+            }
+        );
         assert_eq!(c.category, "money");
         let p = get("87%");
         assert_eq!(p.label, "时长 缩短");
@@ -855,7 +1093,10 @@ mod tests {
 
     #[test]
     fn canonical_keys_group_variants() {
-        assert_eq!(canonical("我为纳税人缴费人办实事暨便民办税春风行动"), "便民办税春风行动");
+        assert_eq!(
+            canonical("我为纳税人缴费人办实事暨便民办税春风行动"),
+            "便民办税春风行动"
+        );
         assert_eq!(canonical("移动纳税人学堂"), "纳税人学堂");
         assert_eq!(canonical("“锦税E家”"), "锦税e家");
     }

@@ -24,12 +24,23 @@ pub struct Split<'a> {
 pub fn split(text: &str) -> Split<'_> {
     let trimmed = text.trim_start_matches(['\n', ' ', '\t', '\u{feff}']);
     let Some(rest) = trimmed.strip_prefix("---") else {
-        return Split { front: None, body: text, warnings: vec![] };
+        return Split {
+            front: None,
+            body: text,
+            warnings: vec![],
+        };
     };
     if !rest.starts_with('\n') && !rest.trim_start_matches([' ', '\t']).starts_with('\n') {
-        return Split { front: None, body: text, warnings: vec![] };
+        return Split {
+            front: None,
+            body: text,
+            warnings: vec![],
+        };
     }
-    let rest = rest.trim_start_matches([' ', '\t']).strip_prefix('\n').unwrap_or(rest);
+    let rest = rest
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix('\n')
+        .unwrap_or(rest);
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         let l = line.trim_end();
@@ -37,7 +48,11 @@ pub fn split(text: &str) -> Split<'_> {
             let header = &rest[..offset];
             let body = &rest[offset + line.len()..];
             let (front, warnings) = parse(header);
-            return Split { front: Some(front), body, warnings };
+            return Split {
+                front: Some(front),
+                body,
+                warnings,
+            };
         }
         offset += line.len();
     }
@@ -54,7 +69,9 @@ pub fn split(text: &str) -> Split<'_> {
     Split {
         front: Some(front),
         body: &rest[header_end..],
-        warnings: vec!["front matter is not closed by a `---` line; read it line by line".to_string()],
+        warnings: vec![
+            "front matter is not closed by a `---` line; read it line by line".to_string(),
+        ],
     }
 }
 
@@ -64,7 +81,11 @@ fn looks_like_key_value(line: &str) -> bool {
         return true;
     }
     match l.split_once(':') {
-        Some((k, _)) => !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+        Some((k, _)) => {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        }
         None => false,
     }
 }
@@ -77,8 +98,14 @@ fn parse(header: &str) -> (FrontMatter, Vec<String>) {
                 let fm = FrontMatter {
                     title: get("title").and_then(scalar),
                     date: get("date").and_then(scalar),
-                    categories: get("categories").or_else(|| get("category")).map(list).unwrap_or_default(),
-                    tags: get("tags").or_else(|| get("tag")).map(list).unwrap_or_default(),
+                    categories: get("categories")
+                        .or_else(|| get("category"))
+                        .map(list)
+                        .unwrap_or_default(),
+                    tags: get("tags")
+                        .or_else(|| get("tag"))
+                        .map(list)
+                        .unwrap_or_default(),
                     author: get("author").and_then(scalar),
                     url: ["url", "link", "source_url", "original", "original_url"]
                         .iter()
@@ -90,12 +117,20 @@ fn parse(header: &str) -> (FrontMatter, Vec<String>) {
             Some(Yaml::Null) | None => (FrontMatter::default(), vec![]),
             Some(_) => {
                 let (fm, _) = parse_lines(header);
-                (fm, vec!["front matter is not a YAML mapping; read it line by line".to_string()])
+                (
+                    fm,
+                    vec!["front matter is not a YAML mapping; read it line by line".to_string()],
+                )
             }
         },
         Err(e) => {
             let (fm, _) = parse_lines(header);
-            (fm, vec![format!("invalid YAML front matter ({e}); read it line by line")])
+            (
+                fm,
+                vec![format!(
+                    "invalid YAML front matter ({e}); read it line by line"
+                )],
+            )
         }
     }
 }
@@ -116,7 +151,13 @@ fn list(y: &Yaml) -> Vec<String> {
     match y {
         Yaml::Array(a) => a.iter().filter_map(scalar).collect(),
         other => scalar(other)
-            .map(|s| s.split([',', '，', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+            .map(|s| {
+                s.split([',', '，', ' '])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
             .unwrap_or_default(),
     }
 }
@@ -136,7 +177,9 @@ fn parse_lines(header: &str) -> (FrontMatter, Vec<String>) {
             }
             continue;
         }
-        let Some((k, v)) = t.split_once(':') else { continue };
+        let Some((k, v)) = t.split_once(':') else {
+            continue;
+        };
         let key = k.trim().to_ascii_lowercase();
         let v = unquote(v.trim());
         current = Some(key.clone());
@@ -191,7 +234,10 @@ mod tests {
     #[test]
     fn invalid_and_unterminated() {
         let s = split("---\ntitle: [unclosed\ndate: 2022-01-02\n---\n正文");
-        assert_eq!(s.front.as_ref().unwrap().date.as_deref(), Some("2022-01-02"));
+        assert_eq!(
+            s.front.as_ref().unwrap().date.as_deref(),
+            Some("2022-01-02")
+        );
         assert!(s.warnings[0].contains("invalid YAML"));
         let s = split("---\ntitle: 没有结束\ndate: 2021-01-01\n正文第一段。\n");
         assert_eq!(s.front.as_ref().unwrap().title.as_deref(), Some("没有结束"));

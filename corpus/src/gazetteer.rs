@@ -27,10 +27,57 @@ pub struct Gazetteer {
 
 /// Ethnic-group names that appear inside autonomous-area names (广西壮族自治区, 恩施土家族苗族自治州).
 const ETHNIC: &[&str] = &[
-    "维吾尔", "哈萨克", "柯尔克孜", "塔吉克", "乌孜别克", "塔塔尔", "锡伯", "达斡尔", "鄂温克", "鄂伦春", "蒙古", "土家",
-    "布依", "哈尼", "傈僳", "拉祜", "纳西", "景颇", "仫佬", "毛南", "仡佬", "撒拉", "东乡", "保安", "裕固", "普米", "独龙",
-    "阿昌", "德昂", "基诺", "布朗", "朝鲜", "壮", "回", "藏", "苗", "彝", "侗", "瑶", "白", "傣", "黎", "佤", "羌", "土", "水",
-    "满", "畲", "怒", "京", "各",
+    "维吾尔",
+    "哈萨克",
+    "柯尔克孜",
+    "塔吉克",
+    "乌孜别克",
+    "塔塔尔",
+    "锡伯",
+    "达斡尔",
+    "鄂温克",
+    "鄂伦春",
+    "蒙古",
+    "土家",
+    "布依",
+    "哈尼",
+    "傈僳",
+    "拉祜",
+    "纳西",
+    "景颇",
+    "仫佬",
+    "毛南",
+    "仡佬",
+    "撒拉",
+    "东乡",
+    "保安",
+    "裕固",
+    "普米",
+    "独龙",
+    "阿昌",
+    "德昂",
+    "基诺",
+    "布朗",
+    "朝鲜",
+    "壮",
+    "回",
+    "藏",
+    "苗",
+    "彝",
+    "侗",
+    "瑶",
+    "白",
+    "傣",
+    "黎",
+    "佤",
+    "羌",
+    "土",
+    "水",
+    "满",
+    "畲",
+    "怒",
+    "京",
+    "各",
 ];
 
 /// The name without its administrative suffix: 成都市 → 成都, 广西壮族自治区 → 广西.
@@ -42,7 +89,11 @@ pub fn short_name(name: &str, level: u8) -> String {
             loop {
                 let before = s.clone();
                 for e in ETHNIC {
-                    if let Some(x) = s.strip_suffix("族").and_then(|x| x.strip_suffix(e)).or_else(|| s.strip_suffix(e)) {
+                    if let Some(x) = s
+                        .strip_suffix("族")
+                        .and_then(|x| x.strip_suffix(e))
+                        .or_else(|| s.strip_suffix(e))
+                    {
                         if x.chars().count() >= 2 {
                             s = x.to_string();
                             break;
@@ -81,9 +132,15 @@ impl Gazetteer {
         let mut divisions = Vec::new();
         let mut index_of: HashMap<String, usize> = HashMap::new();
         let mut parents: Vec<String> = Vec::new();
-        for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in data
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let mut cols = line.split('\t');
-            let (Some(code), Some(name), Some(level)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let (Some(code), Some(name), Some(level)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
             let level: u8 = level.parse().unwrap_or(3);
             index_of.insert(code.to_string(), divisions.len());
             parents.push(cols.next().unwrap_or("").to_string());
@@ -106,8 +163,17 @@ impl Gazetteer {
                 short.entry(d.short.clone()).or_default().push(i);
             }
         }
-        let max_chars = divisions.iter().map(|d| d.name.chars().count()).max().unwrap_or(1);
-        Gazetteer { divisions, full, short, max_chars }
+        let max_chars = divisions
+            .iter()
+            .map(|d| d.name.chars().count())
+            .max()
+            .unwrap_or(1);
+        Gazetteer {
+            divisions,
+            full,
+            short,
+            max_chars,
+        }
     }
 
     pub fn by_full_name(&self, name: &str) -> &[usize] {
@@ -122,7 +188,11 @@ impl Gazetteer {
     /// Returns (byte length, division index, matched the full name).
     pub fn names_at(&self, s: &str) -> Vec<(usize, usize, bool)> {
         let mut out = Vec::new();
-        let mut ends: Vec<usize> = s.char_indices().map(|(i, c)| i + c.len_utf8()).take(self.max_chars).collect();
+        let mut ends: Vec<usize> = s
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(self.max_chars)
+            .collect();
         ends.reverse();
         for end in ends {
             let cand = &s[..end];
@@ -166,7 +236,11 @@ impl Gazetteer {
     }
 
     pub fn provinces(&self) -> impl Iterator<Item = usize> + '_ {
-        self.divisions.iter().enumerate().filter(|(_, d)| d.level == 1).map(|(i, _)| i)
+        self.divisions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.level == 1)
+            .map(|(i, _)| i)
     }
 }
 

@@ -47,14 +47,48 @@ pub struct HtmlText {
 }
 
 const SKIP: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "noscript", "template", "object", "embed", "svg", "math",
-    "canvas", "form", "button", "select", "textarea", "input", "head", "title", "audio", "video", "nav", "link",
-    "meta", "base",
+    "script", "style", "iframe", "frame", "frameset", "noscript", "template", "object", "embed",
+    "svg", "math", "canvas", "form", "button", "select", "textarea", "input", "head", "title",
+    "audio", "video", "nav", "link", "meta", "base",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section", "article", "header",
-    "footer", "main", "aside", "td", "th", "tr", "table", "dd", "dt", "dl", "pre", "figure", "figcaption", "br",
-    "hr", "body", "html", "center", "address", "caption", "tbody", "thead",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "pre",
+    "figure",
+    "figcaption",
+    "br",
+    "hr",
+    "body",
+    "html",
+    "center",
+    "address",
+    "caption",
+    "tbody",
+    "thead",
 ];
 
 struct Frame {
@@ -95,16 +129,30 @@ fn meta_kind(el: &scraper::node::Element) -> Option<MetaKind> {
 }
 
 fn is_centered(el: &scraper::node::Element) -> bool {
-    let style = el.attr("style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
-    style.contains("text-align:center") || el.attr("align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
+    let style = el
+        .attr("style")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    style.contains("text-align:center")
+        || el
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
 }
 
 /// A usable image address: plain http(s) or relative; `javascript:`/`data:` are dropped.
 fn image_src(el: &scraper::node::Element) -> Option<String> {
-    let src = el.attr("data-src").or_else(|| el.attr("data-original")).or_else(|| el.attr("src"))?;
+    let src = el
+        .attr("data-src")
+        .or_else(|| el.attr("data-original"))
+        .or_else(|| el.attr("src"))?;
     let src = src.trim();
     let lower = src.to_ascii_lowercase();
-    if src.is_empty() || lower.starts_with("javascript:") || lower.starts_with("data:") || lower.starts_with("vbscript:") {
+    if src.is_empty()
+        || lower.starts_with("javascript:")
+        || lower.starts_with("data:")
+        || lower.starts_with("vbscript:")
+    {
         return None;
     }
     Some(src.chars().filter(|c| !c.is_control()).take(2000).collect())
@@ -131,7 +179,10 @@ pub fn extract(html: &str) -> HtmlText {
                     }
                     if BLOCK.contains(&name) {
                         flush(&mut buf, &frames, &mut out);
-                        frames.push(Frame { tag: name.to_string(), centered: is_centered(el) });
+                        frames.push(Frame {
+                            tag: name.to_string(),
+                            centered: is_centered(el),
+                        });
                     }
                     match name {
                         "strong" | "b" => strong_depth += 1,
@@ -140,7 +191,10 @@ pub fn extract(html: &str) -> HtmlText {
                         _ => {}
                     }
                     if let Some(kind) = meta_kind(el) {
-                        captures.push(Capture { kind, text: String::new() });
+                        captures.push(Capture {
+                            kind,
+                            text: String::new(),
+                        });
                     }
                 }
                 Node::Text(t) if skip_depth == 0 => {
@@ -246,8 +300,14 @@ mod tests {
 
     #[test]
     fn paragraphs_headings_and_strong() {
-        let h = extract("<p>第一段&nbsp;文字。</p> <p><strong>小标题</strong></p><h2>二级</h2><p>a<br>b</p>");
-        let texts: Vec<_> = h.blocks.iter().map(|b| (b.kind, b.text.as_str(), b.strong_only)).collect();
+        let h = extract(
+            "<p>第一段&nbsp;文字。</p> <p><strong>小标题</strong></p><h2>二级</h2><p>a<br>b</p>",
+        );
+        let texts: Vec<_> = h
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.strong_only))
+            .collect();
         assert_eq!(
             texts,
             vec![
@@ -269,7 +329,13 @@ mod tests {
         );
         assert_eq!(h.blocks[0].kind, BlockKind::Headline);
         assert_eq!(h.blocks[0].text, "新标题");
-        assert_eq!(h.meta, vec![(MetaKind::Source, "某报".into()), (MetaKind::Time, "2021-07-16 09:59:51".into())]);
+        assert_eq!(
+            h.meta,
+            vec![
+                (MetaKind::Source, "某报".into()),
+                (MetaKind::Time, "2021-07-16 09:59:51".into())
+            ]
+        );
         assert_eq!(h.blocks.len(), 2);
         assert_eq!(h.blocks[1].text, "正文");
     }
@@ -282,7 +348,10 @@ mod tests {
              <p><img src=\"javascript:alert(1)\"></p>",
         );
         assert_eq!(h.blocks[0].kind, BlockKind::Image);
-        assert_eq!(h.blocks[0].images, vec![Some("https://x/y.jpg".to_string())]);
+        assert_eq!(
+            h.blocks[0].images,
+            vec![Some("https://x/y.jpg".to_string())]
+        );
         assert!(h.blocks[1].centered);
         assert_eq!(h.blocks.len(), 3);
         assert_eq!(h.blocks[2].images, vec![None]);
@@ -290,7 +359,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let html = format!("{}深处的文字{}", "<div>".repeat(10_000), "</div>".repeat(10_000));
+        let html = format!(
+            "{}深处的文字{}",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
         let h = extract(&html);
         assert!(h.blocks.iter().any(|b| b.text == "深处的文字"));
     }

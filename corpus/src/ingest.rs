@@ -56,7 +56,10 @@ macro_rules! regex {
 }
 
 fn has_html(body: &str) -> bool {
-    regex!(r"(?i)</?(p|div|h[1-6]|br|span|strong|img|table|section|article|ul|li|html|body|a)\b[^>]*>").is_match(body)
+    regex!(
+        r"(?i)</?(p|div|h[1-6]|br|span|strong|img|table|section|article|ul|li|html|body|a)\b[^>]*>"
+    )
+    .is_match(body)
 }
 
 /// A date written as YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD or YYYY年M月D日, validated.
@@ -75,7 +78,12 @@ pub fn parse_date(s: &str) -> Option<String> {
 enum Piece {
     Headline(String),
     Heading(String),
-    Para { text: String, strong_only: bool, centered: bool, figcaption: bool },
+    Para {
+        text: String,
+        strong_only: bool,
+        centered: bool,
+        figcaption: bool,
+    },
     Image(Vec<Option<String>>),
 }
 
@@ -93,7 +101,9 @@ fn strip_markdown_link_lines(body: &str, urls: &mut Vec<String>) -> String {
         }
         if md_link.is_match(t) {
             let rest = md_link.replace_all(t, "");
-            let rest_is_separators = rest.chars().all(|c| c.is_whitespace() || "|｜/·-–—>»".contains(c));
+            let rest_is_separators = rest
+                .chars()
+                .all(|c| c.is_whitespace() || "|｜/·-–—>»".contains(c));
             if rest_is_separators {
                 // Only links on this line: navigation, not body text.
                 continue;
@@ -115,9 +125,12 @@ fn pieces_from_blocks(blocks: Vec<Block>) -> Vec<Piece> {
             BlockKind::Headline => Piece::Headline(b.text),
             BlockKind::Heading => Piece::Heading(b.text),
             BlockKind::Image => Piece::Image(b.images),
-            BlockKind::Para => {
-                Piece::Para { text: b.text, strong_only: b.strong_only, centered: b.centered, figcaption: b.figcaption }
-            }
+            BlockKind::Para => Piece::Para {
+                text: b.text,
+                strong_only: b.strong_only,
+                centered: b.centered,
+                figcaption: b.figcaption,
+            },
         })
         .collect()
 }
@@ -126,7 +139,12 @@ fn plain_pieces(body: &str) -> Vec<Piece> {
     body.lines()
         .map(clean)
         .filter(|l| !l.is_empty())
-        .map(|text| Piece::Para { text, strong_only: false, centered: false, figcaption: false })
+        .map(|text| Piece::Para {
+            text,
+            strong_only: false,
+            centered: false,
+            figcaption: false,
+        })
         .collect()
 }
 
@@ -152,7 +170,9 @@ fn line_meta(s: &str) -> Option<LineMeta> {
     if len > 80 {
         return None;
     }
-    if let Some(c) = regex!(r"^[（(]?\s*(?:文章|稿件|信息)?来源[:：]\s*([^）)]{2,30})[）)]?\s*$").captures(s) {
+    if let Some(c) =
+        regex!(r"^[（(]?\s*(?:文章|稿件|信息)?来源[:：]\s*([^）)]{2,30})[）)]?\s*$").captures(s)
+    {
         return Some(LineMeta::Source(c[1].trim().to_string()));
     }
     if regex!(r"^(?:封面)?(?:图片|图)(?:来源|提供)[:：]").is_match(s) {
@@ -163,21 +183,34 @@ fn line_meta(s: &str) -> Option<LineMeta> {
             return Some(LineMeta::Date(d));
         }
     }
-    if let Some(c) = regex!(r"^(?:原文)?(?:链接|网址|地址|URL|url)?[:：]?\s*(https?://\S+)$").captures(s) {
+    if let Some(c) =
+        regex!(r"^(?:原文)?(?:链接|网址|地址|URL|url)?[:：]?\s*(https?://\S+)$").captures(s)
+    {
         return Some(LineMeta::Url(c[1].to_string()));
     }
     if regex!(r"^(点击|扫一扫|分享到|责任编辑已|返回(首页|顶部|列表)|上一篇|下一篇|相关阅读|【打印】|【关闭】)").is_match(s) {
         return Some(LineMeta::Junk);
     }
-    let roles = regex!(r"([\p{Han}]{0,4}?)(记者|编辑|通讯员|责编|责任编辑|作者|撰稿)[:：\s]*([\p{Han}·]{2,4}(?:[、，,][\p{Han}·]{2,4})*)");
+    let roles = regex!(
+        r"([\p{Han}]{0,4}?)(记者|编辑|通讯员|责编|责任编辑|作者|撰稿)[:：\s]*([\p{Han}·]{2,4}(?:[、，,][\p{Han}·]{2,4})*)"
+    );
     if len <= 50 && !ends_with_sentence_punct(s) {
         let mut people = Vec::new();
         let mut covered = 0;
         for c in roles.captures_iter(s) {
             covered += char_len(&c[0]);
-            let role = if c[2].contains("编") { "编辑" } else if &c[2] == "记者" { "记者" } else { &c[2] };
+            let role = if c[2].contains("编") {
+                "编辑"
+            } else if &c[2] == "记者" {
+                "记者"
+            } else {
+                &c[2]
+            };
             for name in c[3].split(['、', '，', ',', ' ']).filter(|n| !n.is_empty()) {
-                people.push(Person { role: role.to_string(), name: name.to_string() });
+                people.push(Person {
+                    role: role.to_string(),
+                    name: name.to_string(),
+                });
             }
         }
         let non_space = s.chars().filter(|c| !c.is_whitespace()).count();
@@ -190,26 +223,42 @@ fn line_meta(s: &str) -> Option<LineMeta> {
 
 fn file_stem(path: &str) -> &str {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    name.rsplit_once('.').map(|(s, _)| s).filter(|s| !s.is_empty()).unwrap_or(name)
+    name.rsplit_once('.')
+        .map(|(s, _)| s)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(name)
 }
 
 /// A stable id: the file stem when it is a safe slug, else a short hash of the path.
 pub fn doc_id(path: &str) -> String {
     let stem = file_stem(path);
-    if !stem.is_empty() && stem.len() <= 64 && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    if !stem.is_empty()
+        && stem.len() <= 64
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     {
         return stem.to_string();
     }
     use sha2::{Digest, Sha256};
     let h = Sha256::digest(path.as_bytes());
-    format!("d{}", h.iter().take(6).map(|b| format!("{b:02x}")).collect::<String>())
+    format!(
+        "d{}",
+        h.iter()
+            .take(6)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    )
 }
 
 pub fn ingest(path: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     let decoded = decode(bytes).map_err(IngestError::Decode)?;
     let mut warnings = Vec::new();
     if decoded.had_errors {
-        warnings.push(format!("malformed {} byte sequences were replaced", decoded.encoding));
+        warnings.push(format!(
+            "malformed {} byte sequences were replaced",
+            decoded.encoding
+        ));
     }
     let split = frontmatter::split(&decoded.text);
     warnings.extend(split.warnings.iter().cloned());
@@ -241,7 +290,16 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
             (plain_pieces(&body), Vec::new())
         }
     };
-    assemble(path, &front, format, pieces, meta, urls, warnings, decoded.encoding)
+    assemble(
+        path,
+        &front,
+        format,
+        pieces,
+        meta,
+        urls,
+        warnings,
+        decoded.encoding,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -266,7 +324,11 @@ fn assemble(
         match kind {
             MetaKind::Time => body_date = body_date.take().or_else(|| parse_date(text)),
             MetaKind::Source => {
-                body_source.get_or_insert_with(|| text.trim_start_matches("来源：").trim_start_matches("来源:").to_string());
+                body_source.get_or_insert_with(|| {
+                    text.trim_start_matches("来源：")
+                        .trim_start_matches("来源:")
+                        .to_string()
+                });
             }
             MetaKind::Author => {
                 if let Some(LineMeta::Authors(p)) = line_meta(text) {
@@ -293,8 +355,14 @@ fn assemble(
             Piece::Image(srcs) => {
                 // A short line right after an image, centered or a figcaption, is its caption.
                 let caption = match pieces.get(i + 1) {
-                    Some(Piece::Para { text, centered, figcaption, .. })
-                        if (*centered || *figcaption) && char_len(text) <= 80 && !text.ends_with('。') =>
+                    Some(Piece::Para {
+                        text,
+                        centered,
+                        figcaption,
+                        ..
+                    }) if (*centered || *figcaption)
+                        && char_len(text) <= 80
+                        && !text.ends_with('。') =>
                     {
                         i += 1;
                         Some(text.clone())
@@ -302,12 +370,23 @@ fn assemble(
                     _ => None,
                 };
                 for (k, src) in srcs.iter().enumerate() {
-                    images.push(Image { src: src.clone(), caption: if k == 0 { caption.clone() } else { None } });
+                    images.push(Image {
+                        src: src.clone(),
+                        caption: if k == 0 { caption.clone() } else { None },
+                    });
                 }
             }
-            Piece::Para { text, strong_only, figcaption, .. } => {
+            Piece::Para {
+                text,
+                strong_only,
+                figcaption,
+                ..
+            } => {
                 if *figcaption {
-                    images.push(Image { src: None, caption: Some(text.clone()) });
+                    images.push(Image {
+                        src: None,
+                        caption: Some(text.clone()),
+                    });
                 } else {
                     match line_meta(text) {
                         Some(LineMeta::Source(s)) => {
@@ -321,7 +400,10 @@ fn assemble(
                         Some(LineMeta::Url(u)) => urls.push(u),
                         Some(LineMeta::Junk) => {}
                         None => {
-                            if format == Format::Plain && first_line_title.is_none() && flow.is_empty() && front.title.is_none()
+                            if format == Format::Plain
+                                && first_line_title.is_none()
+                                && flow.is_empty()
+                                && front.title.is_none()
                             {
                                 let t = text.as_str();
                                 if char_len(t) <= 60 && !ends_with_sentence_punct(t) {
@@ -330,7 +412,9 @@ fn assemble(
                                     continue;
                                 }
                             }
-                            let strong_heading = *strong_only && char_len(text) <= 40 && !ends_with_sentence_punct(text);
+                            let strong_heading = *strong_only
+                                && char_len(text) <= 40
+                                && !ends_with_sentence_punct(text);
                             flow.push((text.clone(), strong_heading, false));
                         }
                     }
@@ -342,7 +426,10 @@ fn assemble(
 
     // Second pass: headings and sections.
     let paragraph_count = flow.iter().filter(|(_, h, _)| !h).count();
-    let mut sections: Vec<Section> = vec![Section { heading: None, paragraphs: vec![] }];
+    let mut sections: Vec<Section> = vec![Section {
+        heading: None,
+        paragraphs: vec![],
+    }];
     for (text, is_heading, _) in flow {
         let mut heading: Option<String> = None;
         let mut rest: Option<String> = None;
@@ -378,10 +465,17 @@ fn assemble(
                 None => h,
             };
             let h = h.trim_end_matches(['。', '；']).to_string();
-            sections.push(Section { heading: Some(h), paragraphs: vec![] });
+            sections.push(Section {
+                heading: Some(h),
+                paragraphs: vec![],
+            });
         }
         if let Some(r) = rest {
-            sections.last_mut().expect("at least one section").paragraphs.push(r);
+            sections
+                .last_mut()
+                .expect("at least one section")
+                .paragraphs
+                .push(r);
         }
     }
     sections.retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
@@ -412,7 +506,9 @@ fn assemble(
                 date_source = Some(Provenance::FrontMatter);
             }
             None if body_date.is_some() => {} // e.g. Hexo's `Invalid Date`, recovered from the body
-            None => warnings.push(format!("front-matter date {raw:?} is not a valid date and the body states none")),
+            None => warnings.push(format!(
+                "front-matter date {raw:?} is not a valid date and the body states none"
+            )),
         }
     }
     if date.is_none() {
@@ -424,7 +520,10 @@ fn assemble(
 
     // Publisher: a 来源 line or source element, else feed codes, tags and author.
     let (publisher, publisher_source) = if let Some(s) = body_source {
-        (Some(vocab.publisher_for(&s).unwrap_or(s)), Some(Provenance::Body))
+        (
+            Some(vocab.publisher_for(&s).unwrap_or(s)),
+            Some(Provenance::Body),
+        )
     } else if let Some(p) = front
         .categories
         .iter()
@@ -448,7 +547,10 @@ fn assemble(
     let body_bureaus = region::find_bureaus(&body_text, false);
     let chosen = region::choose_bureau(&title_bureaus, &body_bureaus);
     let bureau = chosen.as_ref().map(region::bureau_of);
-    let mut reg = chosen.as_ref().map(region::region_of_bureau).unwrap_or_default();
+    let mut reg = chosen
+        .as_ref()
+        .map(region::region_of_bureau)
+        .unwrap_or_default();
     if reg.province.is_none() {
         reg.province = region::infer_province(&format!("{title}\n{body_text}"));
     }
@@ -466,7 +568,9 @@ fn assemble(
         flags.push("no_bureau".to_string());
     }
     urls.extend(front.url.iter().cloned());
-    let url = urls.into_iter().find(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let url = urls
+        .into_iter()
+        .find(|u| u.starts_with("http://") || u.starts_with("https://"));
     authors.dedup();
     let doc = Document {
         id: doc_id(path),
@@ -493,14 +597,21 @@ fn assemble(
         flags,
         chars,
     };
-    Ok(Ingested { doc, warnings, encoding })
+    Ok(Ingested {
+        doc,
+        warnings,
+        encoding,
+    })
 }
 
 fn doc_kind(title: &str, body: &str, format: Format, has_publisher: bool) -> DocKind {
     let head: String = body.chars().take(200).collect();
-    if regex!(r"(发言|讲话|致辞|汇报)").is_match(title) || regex!(r"^(尊敬的|各位领导|同志们)").is_match(&head) {
+    if regex!(r"(发言|讲话|致辞|汇报)").is_match(title)
+        || regex!(r"^(尊敬的|各位领导|同志们)").is_match(&head)
+    {
         DocKind::Speech
-    } else if regex!(r"(总结|报告|材料|做法|经验|方案|汇编|规划)$").is_match(title) {
+    } else if regex!(r"(总结|报告|材料|做法|经验|方案|汇编|规划)$").is_match(title)
+    {
         DocKind::Report
     } else if has_publisher || format != Format::Plain {
         DocKind::News
@@ -515,7 +626,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date("2022-06-14 16:03:06 +0800").as_deref(), Some("2022-06-14"));
+        assert_eq!(
+            parse_date("2022-06-14 16:03:06 +0800").as_deref(),
+            Some("2022-06-14")
+        );
         assert_eq!(parse_date("2021年7月6日").as_deref(), Some("2021-07-06"));
         assert_eq!(parse_date("2022-13-45"), None);
         assert_eq!(parse_date("Invalid Date"), None);
@@ -524,7 +638,11 @@ mod tests {
 
     #[test]
     fn date_fallbacks() {
-        let fm = ingest("a.md", "---\ntitle: 标题\ndate: 2021-03-04\n---\n正文。\n".as_bytes()).unwrap();
+        let fm = ingest(
+            "a.md",
+            "---\ntitle: 标题\ndate: 2021-03-04\n---\n正文。\n".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(fm.doc.date.as_deref(), Some("2021-03-04"));
         assert_eq!(fm.doc.date_source, Some(Provenance::FrontMatter));
         let body = ingest(
@@ -535,13 +653,25 @@ mod tests {
         .unwrap();
         assert_eq!(body.doc.date.as_deref(), Some("2021-07-16"));
         assert_eq!(body.doc.date_source, Some(Provenance::Body));
-        assert!(body.warnings.is_empty(), "recovered from the body: {:?}", body.warnings);
-        let line = ingest("c.txt", "某某标题\n发布时间：2020年1月2日\n正文第一段内容。".as_bytes()).unwrap();
+        assert!(
+            body.warnings.is_empty(),
+            "recovered from the body: {:?}",
+            body.warnings
+        );
+        let line = ingest(
+            "c.txt",
+            "某某标题\n发布时间：2020年1月2日\n正文第一段内容。".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(line.doc.date.as_deref(), Some("2020-01-02"));
         let none = ingest("d.txt", "标题\n2022年5月被授予称号。\n正文。".as_bytes()).unwrap();
         assert_eq!(none.doc.date, None);
         assert_eq!(none.doc.date_source, None);
-        let bad = ingest("e.md", "---\ntitle: t\ndate: 2022-13-45\n---\n正文。".as_bytes()).unwrap();
+        let bad = ingest(
+            "e.md",
+            "---\ntitle: t\ndate: 2022-13-45\n---\n正文。".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(bad.doc.date, None);
         assert!(bad.warnings.iter().any(|w| w.contains("2022-13-45")));
     }
@@ -552,11 +682,31 @@ mod tests {
         let d = ingest("x.txt", src.as_bytes()).unwrap().doc;
         assert_eq!(d.title, "某县税务局经验材料");
         assert_eq!(d.title_source, Provenance::FirstLine);
-        let heads: Vec<_> = d.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
-        assert_eq!(heads, vec!["细心感受，持续优化纳税服务环境", "服务大局，护航发展", "短的独立标题行"]);
-        assert_eq!(d.sections[1].paragraphs[0], "一是全面升级办税服务厅。严格按照要求。");
-        assert_eq!(d.sections[2].paragraphs[0], "深入贯彻落实精神，主动融入大局。");
-        assert!(d.sections.iter().all(|s| s.paragraphs.iter().all(|p| !p.contains("paidend"))));
+        let heads: Vec<_> = d
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        assert_eq!(
+            heads,
+            vec![
+                "细心感受，持续优化纳税服务环境",
+                "服务大局，护航发展",
+                "短的独立标题行"
+            ]
+        );
+        assert_eq!(
+            d.sections[1].paragraphs[0],
+            "一是全面升级办税服务厅。严格按照要求。"
+        );
+        assert_eq!(
+            d.sections[2].paragraphs[0],
+            "深入贯彻落实精神，主动融入大局。"
+        );
+        assert!(d
+            .sections
+            .iter()
+            .all(|s| s.paragraphs.iter().all(|p| !p.contains("paidend"))));
     }
 
     #[test]
@@ -570,12 +720,26 @@ mod tests {
         assert_eq!(d.title, "完整标题");
         assert_eq!(d.publisher.as_deref(), Some("经济参考网"));
         assert_eq!(d.authors.len(), 2);
-        assert_eq!(d.authors[0], Person { role: "记者".into(), name: "张三".into() });
+        assert_eq!(
+            d.authors[0],
+            Person {
+                role: "记者".into(),
+                name: "张三".into()
+            }
+        );
         assert_eq!(d.images[0].caption.as_deref(), Some("图片说明 来源：某局"));
         assert_eq!(d.credits, vec!["封面图片来源：某局".to_string()]);
-        let heads: Vec<_> = d.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+        let heads: Vec<_> = d
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
         assert_eq!(heads, vec!["二级标题", "加粗标题"]);
-        let all: String = d.sections.iter().flat_map(|s| s.paragraphs.clone()).collect();
+        let all: String = d
+            .sections
+            .iter()
+            .flat_map(|s| s.paragraphs.clone())
+            .collect();
         assert!(!all.contains("图片说明") && !all.contains("文章来源") && !all.contains("记者"));
     }
 

@@ -16,7 +16,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Parser)]
-#[command(name = "corpus", version, about = "Build the tax-service initiatives corpus from raw documents")]
+#[command(
+    name = "corpus",
+    version,
+    about = "Build the tax-service initiatives corpus from raw documents"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -48,15 +52,20 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { input_dir, out, strict, jobs, pretty, quiet } => {
-            match run_build(&input_dir, &out, strict, jobs, pretty, quiet) {
-                Ok(code) => code,
-                Err(e) => {
-                    eprintln!("corpus: {e}");
-                    ExitCode::from(2)
-                }
+        Command::Build {
+            input_dir,
+            out,
+            strict,
+            jobs,
+            pretty,
+            quiet,
+        } => match run_build(&input_dir, &out, strict, jobs, pretty, quiet) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("corpus: {e}");
+                ExitCode::from(2)
             }
-        }
+        },
     }
 }
 
@@ -104,26 +113,43 @@ fn run_build(
         files
             .par_iter()
             .map(|path| {
-                let rel = path.strip_prefix(input_dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(input_dir)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 let result = read_and_process(path, &rel);
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if show_progress && (n % step == 0 || n == total) {
-                    eprintln!("[corpus] {n}/{total} files ({:.1}s)", started.elapsed().as_secs_f64());
+                if show_progress && (n.is_multiple_of(step) || n == total) {
+                    eprintln!(
+                        "[corpus] {n}/{total} files ({:.1}s)",
+                        started.elapsed().as_secs_f64()
+                    );
                 }
                 result
             })
             .collect()
     });
     let corpus = corpus::assemble(results);
-    let json = if pretty { serde_json::to_string_pretty(&corpus) } else { serde_json::to_string(&corpus) }
-        .map_err(|e| format!("cannot serialize corpus: {e}"))?;
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let json = if pretty {
+        serde_json::to_string_pretty(&corpus)
+    } else {
+        serde_json::to_string(&corpus)
     }
-    std::fs::write(out, json.as_bytes()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    .map_err(|e| format!("cannot serialize corpus: {e}"))?;
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(out, json.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     print_report(&corpus, out, json.len(), started.elapsed(), quiet);
     let built = corpus.documents.len();
-    let clean = corpus.build.inputs.iter().all(|i| i.status == InputStatus::Built);
+    let clean = corpus
+        .build
+        .inputs
+        .iter()
+        .all(|i| i.status == InputStatus::Built);
     Ok(if built == 0 {
         eprintln!("corpus: nothing could be built");
         ExitCode::FAILURE
@@ -142,7 +168,9 @@ fn read_and_process(path: &Path, rel: &str) -> FileResult {
         outcome: Err(corpus::ingest::IngestError::Unreadable(msg)),
     };
     match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => return skipped(m.len(), format!("larger than {MAX_FILE_BYTES} bytes")),
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            return skipped(m.len(), format!("larger than {MAX_FILE_BYTES} bytes"))
+        }
         Err(e) => return skipped(0, format!("cannot read: {e}")),
         _ => {}
     }
@@ -152,7 +180,13 @@ fn read_and_process(path: &Path, rel: &str) -> FileResult {
     }
 }
 
-fn print_report(corpus: &Corpus, out: &Path, json_len: usize, elapsed: std::time::Duration, quiet: bool) {
+fn print_report(
+    corpus: &Corpus,
+    out: &Path,
+    json_len: usize,
+    elapsed: std::time::Duration,
+    quiet: bool,
+) {
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     let count = |s: InputStatus| corpus.build.inputs.iter().filter(|i| i.status == s).count();
@@ -167,9 +201,16 @@ fn print_report(corpus: &Corpus, out: &Path, json_len: usize, elapsed: std::time
             };
             let detail = match (&i.doc_id, i.status) {
                 (Some(id), InputStatus::Built | InputStatus::BuiltWithWarnings) => {
-                    let inits = corpus.initiatives.iter().filter(|x| &x.doc_id == id).count();
+                    let inits = corpus
+                        .initiatives
+                        .iter()
+                        .filter(|x| &x.doc_id == id)
+                        .count();
                     let mets = corpus.metrics.iter().filter(|x| &x.doc_id == id).count();
-                    format!("{} · {inits} initiatives · {mets} metrics", i.encoding.as_deref().unwrap_or("?"))
+                    format!(
+                        "{} · {inits} initiatives · {mets} metrics",
+                        i.encoding.as_deref().unwrap_or("?")
+                    )
                 }
                 _ => String::new(),
             };

@@ -76,7 +76,12 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 4] = [DocKind::News, DocKind::Speech, DocKind::Report, DocKind::Other];
+    pub const ALL: [DocKind; 4] = [
+        DocKind::News,
+        DocKind::Speech,
+        DocKind::Report,
+        DocKind::Other,
+    ];
     pub fn id(self) -> &'static str {
         match self {
             DocKind::News => "news",

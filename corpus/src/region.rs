@@ -10,8 +10,18 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{Bureau, Place, Provenance};
 
 const ZONES: &[&str] = &[
-    "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区", "工业园区", "高新区", "开发区", "保税区",
-    "新区", "自贸区", "管委会",
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "高新技术开发区",
+    "经济开发区",
+    "综合保税区",
+    "工业园区",
+    "高新区",
+    "开发区",
+    "保税区",
+    "新区",
+    "自贸区",
+    "管委会",
 ];
 const ANON_UNITS: &[char] = &['省', '市', '区', '县', '州', '旗'];
 
@@ -40,9 +50,16 @@ fn parse_chain(s: &str, first: bool) -> Option<Vec<Token>> {
         options.push((len, Token::Division { idx }));
     }
     // Anonymized: one to three X/x/某 and a unit.
-    let anon: String = s.chars().take_while(|c| matches!(c, 'X' | 'x' | '某' | '*' | '×')).collect();
+    let anon: String = s
+        .chars()
+        .take_while(|c| matches!(c, 'X' | 'x' | '某' | '*' | '×'))
+        .collect();
     if (1..=3).contains(&anon.chars().count()) {
-        if let Some(u) = s[anon.len()..].chars().next().filter(|c| ANON_UNITS.contains(c)) {
+        if let Some(u) = s[anon.len()..]
+            .chars()
+            .next()
+            .filter(|c| ANON_UNITS.contains(c))
+        {
             options.push((anon.len() + u.len_utf8(), Token::Anonymized));
         }
     }
@@ -53,7 +70,8 @@ fn parse_chain(s: &str, first: bool) -> Option<Vec<Token>> {
         // A named zone: two to four Han characters before a zone word (天府新区).
         for n in 2..=4 {
             let prefix: String = s.chars().take(n).collect();
-            if prefix.chars().all(crate::text::is_han) && s[prefix.len()..].starts_with(z) && !first {
+            if prefix.chars().all(crate::text::is_han) && s[prefix.len()..].starts_with(z) && !first
+            {
                 options.push((prefix.len() + z.len(), Token::Zone));
             }
         }
@@ -91,8 +109,9 @@ pub fn find_bureaus(text: &str, in_title: bool) -> Vec<BureauMatch> {
         // Longest chain first.
         for &s in starts.iter().rev() {
             if let Some(tokens) = parse_chain(&text[s..pos], true) {
-                let meaningful =
-                    tokens.iter().any(|t| matches!(t, Token::Division { .. } | Token::Anonymized | Token::Zone));
+                let meaningful = tokens
+                    .iter()
+                    .any(|t| matches!(t, Token::Division { .. } | Token::Anonymized | Token::Zone));
                 let zone_only = tokens.iter().all(|t| matches!(t, Token::Zone));
                 if meaningful && !zone_only {
                     out.push(BureauMatch {
@@ -114,10 +133,21 @@ pub fn choose_bureau(title: &[BureauMatch], body: &[BureauMatch]) -> Option<Bure
     if let Some(b) = title.iter().max_by_key(|b| (specificity(b), b.name.len())) {
         return Some(b.clone());
     }
-    let count = |name: &str| body.iter().filter(|b| b.name.ends_with(name) || name.ends_with(&b.name)).count();
+    let count = |name: &str| {
+        body.iter()
+            .filter(|b| b.name.ends_with(name) || name.ends_with(&b.name))
+            .count()
+    };
     body.iter()
         .enumerate()
-        .max_by_key(|(i, b)| (specificity(b), count(&b.name), b.name.len(), std::cmp::Reverse(*i)))
+        .max_by_key(|(i, b)| {
+            (
+                specificity(b),
+                count(&b.name),
+                b.name.len(),
+                std::cmp::Reverse(*i),
+            )
+        })
         .map(|(_, b)| b.clone())
 }
 
@@ -138,7 +168,10 @@ fn specificity(b: &BureauMatch) -> u8 {
 }
 
 pub fn bureau_of(m: &BureauMatch) -> Bureau {
-    Bureau { name: m.name.clone(), anonymized: m.tokens.contains(&Token::Anonymized) }
+    Bureau {
+        name: m.name.clone(),
+        anonymized: m.tokens.contains(&Token::Anonymized),
+    }
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -150,7 +183,12 @@ pub struct Region {
 
 fn place(idx: usize, provenance: Provenance) -> Place {
     let d = &Gazetteer::get().divisions[idx];
-    Place { code: d.code.clone(), name: d.name.clone(), short: d.short.clone(), provenance }
+    Place {
+        code: d.code.clone(),
+        name: d.name.clone(),
+        short: d.short.clone(),
+        provenance,
+    }
 }
 
 /// Resolves the divisions named in a bureau, keeping parent/child consistency
@@ -184,11 +222,17 @@ pub fn region_of_bureau(m: &BureauMatch) -> Region {
             resolved = Some(c);
         }
     }
-    let Some(r) = resolved else { return Region::default() };
+    let Some(r) = resolved else {
+        return Region::default();
+    };
     let prov = g.ancestor_at(r, 1).map(|i| place(i, Provenance::Bureau));
     let city = g.ancestor_at(r, 2).map(|i| place(i, Provenance::Bureau));
     let district = g.ancestor_at(r, 3).map(|i| place(i, Provenance::Bureau));
-    Region { province: prov, city, district }
+    Region {
+        province: prov,
+        city,
+        district,
+    }
 }
 
 /// A province named in the running text, when exactly one is named.
@@ -197,7 +241,9 @@ pub fn infer_province(text: &str) -> Option<Place> {
     let mut found: Vec<usize> = Vec::new();
     for p in g.provinces() {
         let d = &g.divisions[p];
-        if text.contains(d.name.as_str()) || (d.short.chars().count() >= 2 && text.contains(d.short.as_str())) {
+        if text.contains(d.name.as_str())
+            || (d.short.chars().count() >= 2 && text.contains(d.short.as_str()))
+        {
             found.push(p);
         }
     }
@@ -214,8 +260,14 @@ mod tests {
 
     #[test]
     fn finds_bureau_names() {
-        assert_eq!(one("近年来，国家税务总局贵阳市花溪区税务局在主动融入"), Some("国家税务总局贵阳市花溪区税务局".into()));
-        assert_eq!(one("汇聚实干力量 镇江经济技术开发区税务局用匠心"), Some("镇江经济技术开发区税务局".into()));
+        assert_eq!(
+            one("近年来，国家税务总局贵阳市花溪区税务局在主动融入"),
+            Some("国家税务总局贵阳市花溪区税务局".into())
+        );
+        assert_eq!(
+            one("汇聚实干力量 镇江经济技术开发区税务局用匠心"),
+            Some("镇江经济技术开发区税务局".into())
+        );
         assert_eq!(one("XX市税务局在第二批主题教育"), Some("XX市税务局".into()));
         assert_eq!(one("以来，xx县税务局深入践行"), Some("xx县税务局".into()));
         assert_eq!(one("市税务局党委树牢"), None);
@@ -242,7 +294,10 @@ mod tests {
 
     #[test]
     fn infers_single_province_only() {
-        assert_eq!(infer_province("对湖北工作的重要指示").unwrap().short, "湖北");
+        assert_eq!(
+            infer_province("对湖北工作的重要指示").unwrap().short,
+            "湖北"
+        );
         assert!(infer_province("湖北和湖南").is_none());
         assert!(infer_province("没有地名").is_none());
     }

@@ -10,7 +10,23 @@ pub fn is_han(c: char) -> bool {
 
 /// Chinese punctuation and the closing quotes that may follow a Han character.
 fn is_cjk_punct(c: char) -> bool {
-    matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '”' | '’' | '）' | '》' | '」' | '』' | '…' | '—')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '”'
+            | '’'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '…'
+            | '—'
+    )
 }
 
 fn fold_char(c: char) -> Option<char> {
@@ -18,8 +34,12 @@ fn fold_char(c: char) -> Option<char> {
         // Fullwidth digits and Latin letters → ASCII.
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0),
         // Invisible characters and bidi controls: dropped (they can disguise text).
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}' | '\u{00AD}' => None,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => None,
         c if c.is_whitespace() => Some(' '),
         c if c.is_control() => None,
         c => Some(c),
@@ -57,12 +77,21 @@ fn strip_markers(s: &str) -> String {
             (None, None) => break,
             (Some(h), None) => (h, true),
             (None, Some(t)) => (t, false),
-            (Some(h), Some(t)) => if h < t { (h, true) } else { (t, false) },
+            (Some(h), Some(t)) => {
+                if h < t {
+                    (h, true)
+                } else {
+                    (t, false)
+                }
+            }
         };
         out.push_str(&rest[..pos]);
         let after = &rest[pos + 2..];
         if is_hash {
-            let word_len = after.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+            let word_len = after
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                .count();
             if word_len > 0 && after[word_len..].starts_with("##") {
                 rest = &after[word_len + 2..];
                 continue;
@@ -104,7 +133,11 @@ fn ascii_punct_to_chinese(s: &str) -> String {
             '?' if prev_cn => '？',
             '"' => {
                 open_quote = !open_quote;
-                if open_quote { '“' } else { '”' }
+                if open_quote {
+                    '“'
+                } else {
+                    '”'
+                }
             }
             c => c,
         };
@@ -159,7 +192,9 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
 
 /// Ends like a sentence (so a short line ending this way is not a heading).
 pub fn ends_with_sentence_punct(s: &str) -> bool {
-    s.trim_end().ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '，', ',', '、'])
+    s.trim_end().ends_with([
+        '。', '！', '？', '；', '：', '!', '?', ';', ':', '，', ',', '、',
+    ])
 }
 
 pub fn char_len(s: &str) -> usize {
@@ -210,7 +245,10 @@ mod tests {
 
     #[test]
     fn folds_fullwidth_and_whitespace() {
-        assert_eq!(clean("  税费服务“Ｅ站”\u{3000}１２３６６ \n 热线 "), "税费服务“E站” 12366 热线");
+        assert_eq!(
+            clean("  税费服务“Ｅ站”\u{3000}１２３６６ \n 热线 "),
+            "税费服务“E站” 12366 热线"
+        );
     }
 
     #[test]
@@ -222,8 +260,14 @@ mod tests {
 
     #[test]
     fn ascii_punctuation_in_chinese() {
-        assert_eq!(clean("完善纳税人学堂建设,开展培训"), "完善纳税人学堂建设，开展培训");
-        assert_eq!(clean("建立\"手机存放箱制度\",上班时间"), "建立“手机存放箱制度”，上班时间");
+        assert_eq!(
+            clean("完善纳税人学堂建设,开展培训"),
+            "完善纳税人学堂建设，开展培训"
+        );
+        assert_eq!(
+            clean("建立\"手机存放箱制度\",上班时间"),
+            "建立“手机存放箱制度”，上班时间"
+        );
         assert_eq!(clean("时间 09:59:51"), "时间 09:59:51");
         assert_eq!(clean("a, b"), "a, b");
     }

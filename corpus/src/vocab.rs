@@ -85,12 +85,12 @@ impl Vocab {
     pub fn get() -> &'static Vocab {
         static V: OnceLock<Vocab> = OnceLock::new();
         V.get_or_init(|| {
-            let themes: ThemeFile =
-                serde_json::from_str(include_str!("../data/themes.json")).expect("data/themes.json is valid");
-            let lex: LexiconFile =
-                serde_json::from_str(include_str!("../data/lexicon.json")).expect("data/lexicon.json is valid");
-            let pubs: PublisherFile =
-                serde_json::from_str(include_str!("../data/publishers.json")).expect("data/publishers.json is valid");
+            let themes: ThemeFile = serde_json::from_str(include_str!("../data/themes.json"))
+                .expect("data/themes.json is valid");
+            let lex: LexiconFile = serde_json::from_str(include_str!("../data/lexicon.json"))
+                .expect("data/lexicon.json is valid");
+            let pubs: PublisherFile = serde_json::from_str(include_str!("../data/publishers.json"))
+                .expect("data/publishers.json is valid");
             let mut kw = Vec::new();
             let mut theme_of_keyword = Vec::new();
             for (i, t) in themes.themes.iter().enumerate() {

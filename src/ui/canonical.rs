@@ -24,14 +24,30 @@ pub fn canonical_page(props: &CanonicalProps) -> Html {
         };
     };
     // Rows by date (undated last), one per document.
-    let mut rows: Vec<_> = c.initiative_ids.iter().filter_map(|id| ex.initiative(id)).collect();
+    let mut rows: Vec<_> = c
+        .initiative_ids
+        .iter()
+        .filter_map(|id| ex.initiative(id))
+        .collect();
     rows.sort_by_key(|i| {
         let d = ex.doc(&i.doc_id).and_then(|d| d.date.clone());
         (d.is_none(), d, i.id.clone())
     });
     let headline = match ctx.lang() {
-        Lang::Zh => format!("{} 个税务局 · {} 篇文档 · 最早见于 {}", c.bureaus.len(), c.doc_ids.len(), c.first_date.clone().unwrap_or_else(|| "日期未注明的文档".into())),
-        Lang::En => format!("{} bureaus · {} documents · earliest {}", c.bureaus.len(), c.doc_ids.len(), c.first_date.clone().unwrap_or_else(|| "undated".into())),
+        Lang::Zh => format!(
+            "{} 个税务局 · {} 篇文档 · 最早见于 {}",
+            c.bureaus.len(),
+            c.doc_ids.len(),
+            c.first_date
+                .clone()
+                .unwrap_or_else(|| "日期未注明的文档".into())
+        ),
+        Lang::En => format!(
+            "{} bureaus · {} documents · earliest {}",
+            c.bureaus.len(),
+            c.doc_ids.len(),
+            c.first_date.clone().unwrap_or_else(|| "undated".into())
+        ),
     };
     html! {
         <div class="single canonical" data-testid="canonical">

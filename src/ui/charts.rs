@@ -36,7 +36,10 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-fn activate(on: Callback<String>, value: String) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+fn activate(
+    on: Callback<String>,
+    value: String,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
     let v2 = value.clone();
     let on2 = on.clone();
     (
@@ -117,7 +120,13 @@ pub fn charts_page() -> Html {
     };
     let themes = items(Facet::Theme, per_theme(ex, res));
     let provinces = items(Facet::Province, per_facet(ex, res, Facet::Province));
-    let bureaus = items(Facet::Bureau, per_facet(ex, res, Facet::Bureau).into_iter().take(25).collect());
+    let bureaus = items(
+        Facet::Bureau,
+        per_facet(ex, res, Facet::Bureau)
+            .into_iter()
+            .take(25)
+            .collect(),
+    );
     let per = |zh: &'static str, en: &'static str, f: Facet| match lang {
         Lang::Zh => format!("{zh}（按{}）", facet_label(lang, f)),
         Lang::En => format!("{en} by {}", facet_label(lang, f).to_lowercase()),
@@ -154,7 +163,13 @@ fn timeline_chart() -> Html {
         let d = ctx.dispatch.clone();
         Callback::from(move |v: String| d.dispatch(Action::ToggleFacet(Facet::Year, v)))
     };
-    let label = |k: &str| if k == UNKNOWN { ctx.t("日期未注明", "Date not stated").to_string() } else { k.to_string() };
+    let label = |k: &str| {
+        if k == UNKNOWN {
+            ctx.t("日期未注明", "Date not stated").to_string()
+        } else {
+            k.to_string()
+        }
+    };
     html! {
         <figure class="chart" id="chart-time" data-testid="chart-time">
             <figcaption id="chart-time-title">{ ctx.t("时间分布（含未注明日期）", "Over time (undated included)") }
@@ -282,8 +297,19 @@ fn metrics_panel() -> Html {
     };
     // The chart shows the figures that compare on one scale: the selected category, or percentages.
     let chart_cat = category.as_deref().unwrap_or("percent");
-    let chart_rows: Vec<_> = metrics(ex, &ctx.outcome.results, Some(chart_cat), MetricSort::ValueDesc).into_iter().take(20).collect();
-    let max = chart_rows.iter().map(|m| m.normalized.as_ref().map_or(m.value, |n| n.value)).fold(0.0, f64::max);
+    let chart_rows: Vec<_> = metrics(
+        ex,
+        &ctx.outcome.results,
+        Some(chart_cat),
+        MetricSort::ValueDesc,
+    )
+    .into_iter()
+    .take(20)
+    .collect();
+    let max = chart_rows
+        .iter()
+        .map(|m| m.normalized.as_ref().map_or(m.value, |n| n.value))
+        .fold(0.0, f64::max);
     let doc_title = |id: &str| ex.doc(id).map(|d| d.title.clone()).unwrap_or_default();
     html! {
         <section class="chart wide metrics" data-testid="metrics">

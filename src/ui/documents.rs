@@ -27,7 +27,12 @@ pub fn documents_page() -> Html {
     } else {
         (0..ex.corpus.documents.len()).collect()
     };
-    let shared: Vec<_> = ex.corpus.canonical.iter().filter(|c| c.doc_ids.len() > 1).collect();
+    let shared: Vec<_> = ex
+        .corpus
+        .canonical
+        .iter()
+        .filter(|c| c.doc_ids.len() > 1)
+        .collect();
     html! {
         <div class="single">
             <SearchBox />

@@ -8,7 +8,9 @@ pub fn window() -> Option<web_sys::Window> {
 }
 
 pub fn current_hash() -> String {
-    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Updates the address bar without a `hashchange` event. `replace` for typing and for
@@ -19,7 +21,11 @@ pub fn set_hash(hash: &str, replace: bool) {
         return;
     }
     let Ok(history) = w.history() else { return };
-    let url = if hash.is_empty() { "#/".to_string() } else { hash.to_string() };
+    let url = if hash.is_empty() {
+        "#/".to_string()
+    } else {
+        hash.to_string()
+    };
     let _ = if replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {
@@ -28,7 +34,9 @@ pub fn set_hash(hash: &str, replace: bool) {
 }
 
 pub fn show_fatal(message: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(el) = doc.get_element_by_id("fatal") {
         el.set_text_content(Some(&format!(
             "出错了，请刷新页面或返回上一页。Something went wrong; reload the page or go back. ({message})"
@@ -46,12 +54,18 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Offers `content` as a file download (UTF-8).
 pub fn download(filename: &str, mime: &str, content: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = doc.create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&url);
@@ -67,7 +81,9 @@ pub fn download(filename: &str, mime: &str, content: &str) {
 }
 
 pub fn scroll_to_selector(selector: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Ok(Some(el)) = doc.query_selector(selector) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);

@@ -1,7 +1,9 @@
 //! The initiatives page: search, facets, active filters, sorted result cards.
 
 use super::use_ctx;
-use super::widgets::{highlight, href, ActiveFilters, ExportButtons, FacetPanel, SearchBox, SortSelect, ThemeChips};
+use super::widgets::{
+    highlight, href, ActiveFilters, ExportButtons, FacetPanel, SearchBox, SortSelect, ThemeChips,
+};
 use crate::filter::Tier;
 use crate::text::snippet;
 use crate::url::{Lang, UrlState, View};
@@ -73,17 +75,36 @@ pub fn initiative_card(props: &CardProps) -> Html {
     let doc = ex.doc_of_initiative(props.index);
     let url = &ctx.state.state.url;
     let q = url.query.as_str();
-    let tier = (*ctx.qm).as_ref().and_then(|m| m.initiatives.get(&props.index)).map(|t| t.0);
-    let reader = UrlState { view: View::Reader { doc: doc.id.clone(), focus: Some(init.id.clone()) }, ..url.clone() };
-    let region: Vec<&str> = [&doc.province, &doc.city, &doc.district].iter().filter_map(|p| p.as_ref().map(|p| p.name.as_str())).collect();
-    let shared = ex.corpus.canonical.iter().find(|c| c.key == init.canonical).filter(|c| c.doc_ids.len() > 1);
+    let tier = (*ctx.qm)
+        .as_ref()
+        .and_then(|m| m.initiatives.get(&props.index))
+        .map(|t| t.0);
+    let reader = UrlState {
+        view: View::Reader {
+            doc: doc.id.clone(),
+            focus: Some(init.id.clone()),
+        },
+        ..url.clone()
+    };
+    let region: Vec<&str> = [&doc.province, &doc.city, &doc.district]
+        .iter()
+        .filter_map(|p| p.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    let shared = ex
+        .corpus
+        .canonical
+        .iter()
+        .find(|c| c.key == init.canonical)
+        .filter(|c| c.doc_ids.len() > 1);
     // A body match shows where the query occurs in the document.
-    let body_snippet = (tier == Some(Tier::Body)).then(|| {
-        doc.sections
-            .iter()
-            .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
-            .find_map(|p| snippet(p, q, 24))
-    }).flatten();
+    let body_snippet = (tier == Some(Tier::Body))
+        .then(|| {
+            doc.sections
+                .iter()
+                .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
+                .find_map(|p| snippet(p, q, 24))
+        })
+        .flatten();
     let metrics: Vec<&str> = init
         .metric_ids
         .iter()

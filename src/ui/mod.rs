@@ -26,7 +26,9 @@ pub fn start() {
         web_sys::console::error_1(&format!("panic: {msg}").into());
         dom::show_fatal(&msg);
     }));
-    let root = dom::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let root = dom::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
             root.set_inner_html("");
@@ -46,7 +48,10 @@ pub struct Store {
 impl Reducible for Store {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let replace = matches!(action, Action::SetQuery(_) | Action::FromHash(_) | Action::DismissNotice | Action::Focus(_));
+        let replace = matches!(
+            action,
+            Action::SetQuery(_) | Action::FromHash(_) | Action::DismissNotice | Action::Focus(_)
+        );
         let mut next = (*self).clone();
         next.state.apply(action);
         next.replace = replace;
@@ -108,13 +113,18 @@ impl PartialEq for ExplorerProps {
 #[function_component(Explorerer)]
 fn explorer(props: &ExplorerProps) -> Html {
     let ex = props.ex.clone();
-    let store = use_reducer(|| Store { state: AppState::from_hash(&dom::current_hash()), replace: true });
+    let store = use_reducer(|| Store {
+        state: AppState::from_hash(&dom::current_hash()),
+        replace: true,
+    });
 
     // Back/forward and edited links: follow the hash.
     {
         let dispatch = store.dispatcher();
         use_effect_with((), move |_| {
-            let on_change = Closure::<dyn Fn()>::new(move || dispatch.dispatch(Action::FromHash(dom::current_hash())));
+            let on_change = Closure::<dyn Fn()>::new(move || {
+                dispatch.dispatch(Action::FromHash(dom::current_hash()))
+            });
             let w = dom::window();
             if let Some(w) = &w {
                 let f = on_change.as_ref().unchecked_ref();
@@ -151,16 +161,30 @@ fn explorer(props: &ExplorerProps) -> Html {
     let outcome = {
         let ex = ex.clone();
         let qm2 = qm.clone();
-        let deps = (store.state.url.selection.clone(), store.state.url.sort, store.state.url.query.clone());
-        use_memo(deps, move |(sel, sort, _)| apply(&ex, sel, (*qm2).as_ref(), *sort))
+        let deps = (
+            store.state.url.selection.clone(),
+            store.state.url.sort,
+            store.state.url.query.clone(),
+        );
+        use_memo(deps, move |(sel, sort, _)| {
+            apply(&ex, sel, (*qm2).as_ref(), *sort)
+        })
     };
-    let ctx = Ctx { ex, state: Rc::new((*store).clone()), qm, outcome, dispatch: store.dispatcher() };
+    let ctx = Ctx {
+        ex,
+        state: Rc::new((*store).clone()),
+        qm,
+        outcome,
+        dispatch: store.dispatcher(),
+    };
     let view = store.state.url.view.clone();
     let body = match &view {
         View::Initiatives => html! { <initiatives::InitiativesPage /> },
         View::Documents => html! { <documents::DocumentsPage /> },
         View::Charts => html! { <charts::ChartsPage /> },
-        View::Reader { doc, focus } => html! { <reader::Reader doc={doc.clone()} focus={focus.clone()} /> },
+        View::Reader { doc, focus } => {
+            html! { <reader::Reader doc={doc.clone()} focus={focus.clone()} /> }
+        }
         View::Canonical { key } => html! { <canonical::CanonicalPage key_={key.clone()} /> },
     };
     html! {

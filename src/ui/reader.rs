@@ -25,7 +25,7 @@ pub fn citation(d: &Document, lang: Lang, hash: &str) -> String {
     let mut s = String::new();
     if let Some(b) = &d.bureau {
         s.push_str(&b.name);
-        s.push_str("：");
+        s.push('：');
     }
     s.push_str(&format!("《{}》", d.title));
     if let Some(p) = &d.publisher {
@@ -37,8 +37,16 @@ pub fn citation(d: &Document, lang: Lang, hash: &str) -> String {
         s.push_str(&format!(" {u}"));
     }
     s.push_str(&match lang {
-        Lang::Zh => format!("（税费服务举措浏览器，语料 {}，文件 {}）", &hash[..hash.len().min(12)], d.source_file),
-        Lang::En => format!(" (Tax Service Initiatives Explorer, corpus {}, file {})", &hash[..hash.len().min(12)], d.source_file),
+        Lang::Zh => format!(
+            "（税费服务举措浏览器，语料 {}，文件 {}）",
+            &hash[..hash.len().min(12)],
+            d.source_file
+        ),
+        Lang::En => format!(
+            " (Tax Service Initiatives Explorer, corpus {}, file {})",
+            &hash[..hash.len().min(12)],
+            d.source_file
+        ),
     });
     s
 }
@@ -49,18 +57,23 @@ pub fn reader(props: &ReaderProps) -> Html {
     let copied = use_state(|| None::<bool>);
     {
         let focus = props.focus.clone();
-        use_effect_with((props.doc.clone(), focus), |(_, focus)| {
-            match focus {
-                Some(f) => dom::scroll_to_selector(&format!("[data-ini=\"{}\"], [data-met=\"{}\"]", css_escape(f), css_escape(f))),
-                None => dom::scroll_top(),
-            }
+        use_effect_with((props.doc.clone(), focus), |(_, focus)| match focus {
+            Some(f) => dom::scroll_to_selector(&format!(
+                "[data-ini=\"{}\"], [data-met=\"{}\"]",
+                css_escape(f),
+                css_escape(f)
+            )),
+            None => dom::scroll_top(),
         });
     }
     let ex = &ctx.ex;
     let url = &ctx.state.state.url;
     let lang = ctx.lang();
     let Some(d) = ex.doc(&props.doc) else {
-        let back = UrlState { view: View::Documents, ..url.clone() };
+        let back = UrlState {
+            view: View::Documents,
+            ..url.clone()
+        };
         return html! {
             <div class="single empty" data-testid="not-found">
                 <p>{ ctx.t("找不到这篇文档，可能链接来自另一版本的语料。", "This document is not in the corpus (the link may come from another corpus version).") }</p>
@@ -68,19 +81,39 @@ pub fn reader(props: &ReaderProps) -> Html {
             </div>
         };
     };
-    let focus_init = props.focus.as_deref().and_then(|f| ex.initiative(f)).filter(|i| i.doc_id == d.id);
-    let inits: Vec<_> = d.initiative_ids.iter().filter_map(|id| ex.initiative(id)).collect();
-    let mets: Vec<_> = ex.corpus.metrics.iter().filter(|m| m.doc_id == d.id).collect();
+    let focus_init = props
+        .focus
+        .as_deref()
+        .and_then(|f| ex.initiative(f))
+        .filter(|i| i.doc_id == d.id);
+    let inits: Vec<_> = d
+        .initiative_ids
+        .iter()
+        .filter_map(|id| ex.initiative(id))
+        .collect();
+    let mets: Vec<_> = ex
+        .corpus
+        .metrics
+        .iter()
+        .filter(|m| m.doc_id == d.id)
+        .collect();
 
     // Marks per block: initiatives (every mention), metrics, query hits.
     let block = |si: usize, pi: Option<usize>, text: &str| -> Html {
         let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
         for i in &inits {
-            for l in i.mentions.iter().filter(|l| l.section == si && l.paragraph == pi) {
+            for l in i
+                .mentions
+                .iter()
+                .filter(|l| l.section == si && l.paragraph == pi)
+            {
                 marks.push((l.start, l.end, Mark::Initiative(i.id.clone())));
             }
         }
-        for m in mets.iter().filter(|m| m.location.section == si && m.location.paragraph == pi) {
+        for m in mets
+            .iter()
+            .filter(|m| m.location.section == si && m.location.paragraph == pi)
+        {
             marks.push((m.location.start, m.location.end, Mark::Metric(m.id.clone())));
         }
         for (s, e) in query_ranges(text, &url.query) {
@@ -125,11 +158,16 @@ pub fn reader(props: &ReaderProps) -> Html {
     };
     let place = |p: &Option<Place>| -> Html {
         match p {
-            Some(p) => html! { <>{ &p.name }<span class="prov">{ format!("（{}）", provenance_label(lang, p.provenance)) }</span></> },
+            Some(p) => {
+                html! { <>{ &p.name }<span class="prov">{ format!("（{}）", provenance_label(lang, p.provenance)) }</span></> }
+            }
             None => html! { <span class="muted">{ ctx.t("未注明", "not stated") }</span> },
         }
     };
-    let back = UrlState { view: View::Initiatives, ..url.clone() };
+    let back = UrlState {
+        view: View::Initiatives,
+        ..url.clone()
+    };
     html! {
         <div class="reader">
             <article class="doc" aria-labelledby="doc-title">
@@ -211,10 +249,18 @@ fn focus_panel(props: &FocusProps) -> Html {
     let ctx = use_ctx();
     let ex = &ctx.ex;
     let url = &ctx.state.state.url;
-    let Some(i) = ex.initiative(&props.id) else { return html! {} };
+    let Some(i) = ex.initiative(&props.id) else {
+        return html! {};
+    };
     let canon = ex.corpus.canonical.iter().find(|c| c.key == i.canonical);
     let elsewhere: Vec<_> = canon
-        .map(|c| c.initiative_ids.iter().filter(|x| **x != i.id).filter_map(|x| ex.initiative(x)).collect())
+        .map(|c| {
+            c.initiative_ids
+                .iter()
+                .filter(|x| **x != i.id)
+                .filter_map(|x| ex.initiative(x))
+                .collect()
+        })
         .unwrap_or_default();
     let close = ctx.send(Action::Focus(None));
     html! {
@@ -250,5 +296,13 @@ fn focus_panel(props: &FocusProps) -> Html {
 
 /// Ids are ASCII-ish slugs, but a hostile corpus could put quotes in them.
 fn css_escape(s: &str) -> String {
-    s.chars().flat_map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { vec![c] } else { vec!['\\', c] }).collect()
+    s.chars()
+        .flat_map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                vec![c]
+            } else {
+                vec!['\\', c]
+            }
+        })
+        .collect()
 }

@@ -23,7 +23,10 @@ pub fn header() -> Html {
     let lang = ctx.lang();
     let nav = |view: View, zh: &'static str, en: &'static str| {
         let current = std::mem::discriminant(&url.view) == std::mem::discriminant(&view);
-        let target = UrlState { view, ..url.clone() };
+        let target = UrlState {
+            view,
+            ..url.clone()
+        };
         html! {
             <a href={href(&target)} class={classes!("tab", current.then_some("current"))}
                aria-current={current.then_some("page")}>{ ctx.t(zh, en) }</a>
@@ -67,7 +70,9 @@ pub fn header() -> Html {
 #[function_component(Notice)]
 pub fn notice() -> Html {
     let ctx = use_ctx();
-    let Some(n) = ctx.state.state.notice.clone() else { return html! {} };
+    let Some(n) = ctx.state.state.notice.clone() else {
+        return html! {};
+    };
     let dismiss = ctx.send(Action::DismissNotice);
     html! {
         <div class="notice" role="status" data-testid="notice">
@@ -257,8 +262,10 @@ pub fn export_buttons() -> Html {
 
 /// Text with query hits marked.
 pub fn highlight(text: &str, query: &str) -> Html {
-    let marks: Vec<(usize, usize, Mark)> =
-        crate::text::query_ranges(text, query).into_iter().map(|(s, e)| (s, e, Mark::Query)).collect();
+    let marks: Vec<(usize, usize, Mark)> = crate::text::query_ranges(text, query)
+        .into_iter()
+        .map(|(s, e)| (s, e, Mark::Query))
+        .collect();
     marked(text, &marks)
 }
 

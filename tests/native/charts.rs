@@ -12,7 +12,12 @@ fn per_theme_counts_each_theme_of_each_initiative() {
     let bars = per_theme(e, &all());
     assert_eq!(bars.len(), e.corpus.themes.len());
     for b in &bars {
-        let want = e.corpus.initiatives.iter().filter(|i| i.themes.contains(&b.value)).count();
+        let want = e
+            .corpus
+            .initiatives
+            .iter()
+            .filter(|i| i.themes.contains(&b.value))
+            .count();
         assert_eq!(b.count, want, "{}", b.value);
         let t = e.corpus.themes.iter().find(|t| t.id == b.value).unwrap();
         assert_eq!(t.count, want, "corpus theme count agrees");
@@ -27,7 +32,11 @@ fn facet_bars_sum_to_results_for_single_valued_facets() {
     let res = apply(e, &sel, None, Sort::Relevance).results;
     for f in [Facet::Province, Facet::Bureau, Facet::Year, Facet::Kind] {
         let bars = per_facet(e, &res, f);
-        assert_eq!(bars.iter().map(|b| b.count).sum::<usize>(), res.len(), "{f:?}");
+        assert_eq!(
+            bars.iter().map(|b| b.count).sum::<usize>(),
+            res.len(),
+            "{f:?}"
+        );
         assert!(bars.windows(2).all(|w| w[0].count >= w[1].count));
     }
 }
@@ -38,7 +47,13 @@ fn timeline_keeps_undated() {
     let years = timeline(e, &all(), false);
     let total: usize = years.iter().map(|b| b.count).sum();
     assert_eq!(total, e.corpus.initiatives.len(), "no initiative dropped");
-    let undated = e.corpus.initiatives.iter().enumerate().filter(|(i, _)| e.doc_of_initiative(*i).date.is_none()).count();
+    let undated = e
+        .corpus
+        .initiatives
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| e.doc_of_initiative(*i).date.is_none())
+        .count();
     assert!(undated > 0, "the seeds have undated speeches");
     assert_eq!(years.last().unwrap().key, "?");
     assert_eq!(years.last().unwrap().count, undated);
@@ -56,7 +71,10 @@ fn matrix_cells_match_counts() {
     for (ti, t) in m.themes.iter().enumerate() {
         for (bi, b) in m.bureaus.iter().enumerate() {
             let want = (0..e.corpus.initiatives.len())
-                .filter(|&i| e.facets[i][Facet::Theme as usize].contains(t) && e.facets[i][Facet::Bureau as usize].contains(b))
+                .filter(|&i| {
+                    e.facets[i][Facet::Theme as usize].contains(t)
+                        && e.facets[i][Facet::Bureau as usize].contains(b)
+                })
                 .count();
             assert_eq!(m.cells[ti][bi], want);
         }
@@ -70,7 +88,10 @@ fn metrics_follow_the_filter_and_sort() {
     assert_eq!(everything.len(), e.corpus.metrics.len());
     let money = metrics(e, &all(), Some("money"), MetricSort::ValueDesc);
     assert!(money.iter().all(|m| m.category == "money"));
-    let v: Vec<f64> = money.iter().map(|m| m.normalized.as_ref().map_or(m.value, |n| n.value)).collect();
+    let v: Vec<f64> = money
+        .iter()
+        .map(|m| m.normalized.as_ref().map_or(m.value, |n| n.value))
+        .collect();
     assert!(v.windows(2).all(|w| w[0] >= w[1]));
     let mut sel = Selection::default();
     sel.toggle(Facet::Theme, "credit_finance");

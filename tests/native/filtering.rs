@@ -4,7 +4,10 @@ use tax_explorer::filter::{apply, query_match, Facet, Selection, Sort};
 /// Reference: does initiative `i` pass the selection, ignoring facet `skip`?
 fn passes(i: usize, sel: &Selection, skip: Option<Facet>) -> bool {
     let e = ex();
-    sel.0.iter().filter(|(f, _)| Some(**f) != skip).all(|(f, vs)| e.facets[i][*f as usize].iter().any(|v| vs.contains(v)))
+    sel.0
+        .iter()
+        .filter(|(f, _)| Some(**f) != skip)
+        .all(|(f, vs)| e.facets[i][*f as usize].iter().any(|v| vs.contains(v)))
 }
 
 fn selections() -> Vec<Selection> {
@@ -26,7 +29,12 @@ fn selections() -> Vec<Selection> {
     out.push(t);
     // Every single value of every facet.
     for f in Facet::ALL {
-        for v in e.facets.iter().flat_map(|fv| fv[f as usize].iter()).collect::<std::collections::BTreeSet<_>>() {
+        for v in e
+            .facets
+            .iter()
+            .flat_map(|fv| fv[f as usize].iter())
+            .collect::<std::collections::BTreeSet<_>>()
+        {
             let mut s = Selection::default();
             s.toggle(f, v);
             out.push(s);
@@ -40,7 +48,9 @@ fn or_within_and_across_matches_brute_force() {
     let e = ex();
     for sel in selections() {
         let got = apply(e, &sel, None, Sort::Relevance);
-        let mut want: Vec<usize> = (0..e.corpus.initiatives.len()).filter(|&i| passes(i, &sel, None)).collect();
+        let mut want: Vec<usize> = (0..e.corpus.initiatives.len())
+            .filter(|&i| passes(i, &sel, None))
+            .collect();
         let mut got_sorted = got.results.clone();
         got_sorted.sort();
         want.sort();
@@ -59,7 +69,10 @@ fn or_within_a_facet_widens_and_across_narrows() {
     assert!(count(&two) > count(&one), "OR within a facet adds results");
     let mut across = one.clone();
     across.toggle(Facet::Kind, "speech");
-    assert!(count(&across) < count(&one), "AND across facets removes results");
+    assert!(
+        count(&across) < count(&one),
+        "AND across facets removes results"
+    );
     assert!(count(&across) > 0);
 }
 
@@ -72,7 +85,9 @@ fn disjunctive_counts_ignore_own_facet() {
             let counts = &got.counts[&f];
             for (value, n) in counts {
                 let want = (0..e.corpus.initiatives.len())
-                    .filter(|&i| passes(i, &sel, Some(f)) && e.facets[i][f as usize].contains(value))
+                    .filter(|&i| {
+                        passes(i, &sel, Some(f)) && e.facets[i][f as usize].contains(value)
+                    })
                     .count();
                 assert_eq!(*n, want, "{f:?}={value} under {sel:?}");
             }
@@ -105,8 +120,15 @@ fn query_narrows_and_ranks_name_matches_first() {
 fn date_sort_puts_undated_last() {
     let e = ex();
     let out = apply(e, &Selection::default(), None, Sort::Date);
-    let dates: Vec<Option<&str>> = out.results.iter().map(|&i| e.doc_of_initiative(i).date.as_deref()).collect();
-    let first_none = dates.iter().position(Option::is_none).unwrap_or(dates.len());
+    let dates: Vec<Option<&str>> = out
+        .results
+        .iter()
+        .map(|&i| e.doc_of_initiative(i).date.as_deref())
+        .collect();
+    let first_none = dates
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(dates.len());
     assert!(dates[first_none..].iter().all(Option::is_none));
     assert!(dates[..first_none].windows(2).all(|w| w[0] >= w[1]));
 }

@@ -10,7 +10,12 @@ fn sorted(mut v: Vec<Hit>) -> Vec<Hit> {
 /// Every text the index holds, to draw substrings from.
 fn texts() -> Vec<String> {
     let e = ex();
-    let mut t: Vec<String> = e.corpus.initiatives.iter().flat_map(|i| [i.name.clone(), i.summary.clone()]).collect();
+    let mut t: Vec<String> = e
+        .corpus
+        .initiatives
+        .iter()
+        .flat_map(|i| [i.name.clone(), i.summary.clone()])
+        .collect();
     for d in &e.corpus.documents {
         t.push(d.title.clone());
         for s in &d.sections {
@@ -26,8 +31,14 @@ fn known_queries() {
     let e = ex();
     assert!(!e.search.search("办税厅").is_empty());
     assert!(!e.search.search("纳税人学堂").is_empty());
-    assert!(!e.search.search("E站").is_empty(), "fullwidth Ｅ folded in the corpus");
-    assert_eq!(sorted(e.search.search("辦稅服務廳")), sorted(e.search.search("办税服务厅")));
+    assert!(
+        !e.search.search("E站").is_empty(),
+        "fullwidth Ｅ folded in the corpus"
+    );
+    assert_eq!(
+        sorted(e.search.search("辦稅服務廳")),
+        sorted(e.search.search("办税服务厅"))
+    );
     assert!(e.search.search("完全不存在的词语").is_empty());
 }
 

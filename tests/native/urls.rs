@@ -7,7 +7,8 @@ fn view() -> impl Strategy<Value = View> {
         Just(View::Initiatives),
         Just(View::Documents),
         Just(View::Charts),
-        ("\\PC{1,12}", proptest::option::of("\\PC{1,12}")).prop_map(|(doc, focus)| View::Reader { doc, focus }),
+        ("\\PC{1,12}", proptest::option::of("\\PC{1,12}"))
+            .prop_map(|(doc, focus)| View::Reader { doc, focus }),
         "\\PC{1,12}".prop_map(|key| View::Canonical { key }),
     ]
 }
