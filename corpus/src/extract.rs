@@ -127,6 +127,33 @@ fn in_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     spans.iter().any(|&(a, b)| s < b && a < e)
 }
 
+/// Byte spans with a logarithmic overlap test, so a multi-megabyte paragraph with thousands of
+/// names stays fast (a hostile single-line file must not take minutes).
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<(usize, usize)>) -> Spans {
+        spans.sort_unstable();
+        let mut m = 0;
+        let max_end = spans
+            .iter()
+            .map(|&(_, e)| {
+                m = m.max(e);
+                m
+            })
+            .collect();
+        Spans { spans, max_end }
+    }
+
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        let idx = self.spans.partition_point(|&(a, _)| a < e);
+        idx > 0 && self.max_end[idx - 1] > s
+    }
+}
+
 struct BlockCtx<'a> {
     text: &'a str,
     section: usize,
@@ -144,11 +171,28 @@ impl BlockCtx<'_> {
         }
     }
     fn sentence_of(&self, pos: usize) -> (usize, usize) {
-        self.sentences
-            .iter()
-            .copied()
-            .find(|&(s, e)| pos >= s && pos < e)
-            .unwrap_or((0, self.text.len()))
+        // Sentences are sorted and disjoint: binary search.
+        let idx = self.sentences.partition_point(|&(_, e)| e <= pos);
+        let (s, e) = match self.sentences.get(idx) {
+            Some(&(s, e)) if pos >= s && pos < e => (s, e),
+            _ => (0, self.text.len()),
+        };
+        // Text without sentence ends (a table dump, a minified page) would make one "sentence"
+        // of megabytes: keep a window around the position instead.
+        const MAX: usize = 600;
+        if e - s <= MAX {
+            return (s, e);
+        }
+        let floor = |mut i: usize| {
+            while !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        (
+            floor(pos.saturating_sub(MAX / 2).max(s)),
+            floor((pos + MAX / 2).min(e)),
+        )
     }
 }
 
@@ -302,7 +346,7 @@ fn named(
     }
 }
 
-fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)], quote_ends: &[usize]) {
+fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans, quote_ends: &[usize]) {
     let v = Vocab::get();
     let t = b.text;
     let mut seg_start = 0;
@@ -337,14 +381,14 @@ fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)], quote_e
             }
             let (ns, ne) = (s + last_end.min(hs) + cut, s + he);
             // The head right after an accepted quotation belongs to that name.
-            if quote_ends.contains(&s)
+            if quote_ends.binary_search(&s).is_ok()
                 && char_len(&t[s..ns]) <= 6
                 && hs - last_end.min(hs) == prefix.len()
             {
                 continue;
             }
             let name = &t[ns..ne];
-            if v.generic.iter().any(|g| g == name) || in_any(taken, ns, ne) {
+            if v.generic.iter().any(|g| g == name) || taken.overlaps(ns, ne) {
                 continue;
             }
             last_end = he;
@@ -365,10 +409,10 @@ fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)], quote_e
     push_segment(seg_start, t.len(), out);
 }
 
-fn programmes(b: &BlockCtx, out: &mut Vec<Cand>, recog_spans: &[(usize, usize)]) {
+fn programmes(b: &BlockCtx, out: &mut Vec<Cand>, recog_spans: &Spans) {
     let v = Vocab::get();
     for m in v.programme_ac.find_iter(b.text) {
-        if in_any(recog_spans, m.start(), m.end()) {
+        if recog_spans.overlaps(m.start(), m.end()) {
             continue;
         }
         out.push(Cand {
@@ -417,7 +461,7 @@ fn items(b: &BlockCtx, out: &mut Vec<Cand>) {
     }
 }
 
-fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)]) {
+fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans) {
     let v = Vocab::get();
     let t = b.text;
     for (pos, _) in t.match_indices('等') {
@@ -448,7 +492,7 @@ fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &[(usize, usize)]) {
             let quoted = part.contains(['“', '”', '《', '》']);
             if (2..=14).contains(&n)
                 && !quoted
-                && !in_any(taken, s, e)
+                && !taken.overlaps(s, e)
                 && part.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
             {
                 out.push(Cand {
@@ -495,7 +539,7 @@ fn recognitions(b: &BlockCtx, recog: &mut Vec<Recognition>, spans: &mut Vec<(usi
 }
 
 /// Arabic-number metrics with units, and small Chinese-numeral counts.
-fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &[(usize, usize)], out: &mut Vec<Metric>) {
+fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &Spans, out: &mut Vec<Metric>) {
     static NUM: OnceLock<Regex> = OnceLock::new();
     static CN: OnceLock<Regex> = OnceLock::new();
     let num = regex(
@@ -513,7 +557,7 @@ fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &[(usize, usize)], out: &mut Vec
         }) {
             continue;
         }
-        if in_any(skip, s, e) {
+        if skip.overlaps(s, e) {
             continue;
         }
         let Ok(value) = c[2].parse::<f64>() else {
@@ -581,7 +625,7 @@ fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &[(usize, usize)], out: &mut Vec
             continue;
         }
         let next = t[e..].chars().next();
-        if next.is_some_and(|n| "一是体".contains(n)) || in_any(skip, s, e) {
+        if next.is_some_and(|n| "一是体".contains(n)) || skip.overlaps(s, e) {
             continue;
         }
         let Some(value) = chinese_number(&c[1]) else {
@@ -774,6 +818,7 @@ pub fn extract(doc: &Document) -> Extracted {
             };
             let mut taken: Vec<(usize, usize)> = Vec::new();
             let before = recog.len();
+            let block_first = cands.len();
             named(&b, &mut cands, &mut recog, &mut taken);
             let quote_ends: Vec<usize> = taken.iter().map(|&(_, e)| e).collect();
             let mut recog_spans: Vec<(usize, usize)> = recog[before..]
@@ -783,40 +828,37 @@ pub fn extract(doc: &Document) -> Extracted {
             recognitions(&b, &mut recog, &mut recog_spans);
             let mut block_taken = taken.clone();
             block_taken.extend(recog_spans.iter().copied());
+            let block_taken = Spans::new(block_taken);
+            let recog_index = Spans::new(recog_spans);
             let mut block_cands = Vec::new();
             measures(&b, &mut block_cands, &block_taken, &quote_ends);
             lists(&b, &mut block_cands, &block_taken);
-            block_cands.retain(|c| !in_any(&recog_spans, c.loc.start, c.loc.end));
-            // Drop a measure inside a longer measure.
-            let spans: Vec<(usize, usize)> = block_cands
-                .iter()
-                .map(|c| (c.loc.start, c.loc.end))
-                .collect();
-            let mut keep = Vec::new();
-            for (k, c) in block_cands.into_iter().enumerate() {
-                let inside_longer = spans.iter().enumerate().any(|(j, &(s, e))| {
-                    j != k
-                        && s <= c.loc.start
-                        && c.loc.end <= e
-                        && (e - s) > (c.loc.end - c.loc.start)
-                });
+            block_cands.retain(|c| !recog_index.overlaps(c.loc.start, c.loc.end));
+            // Drop a measure inside a longer measure: sweep by start, widest first.
+            block_cands.sort_by_key(|c| (c.loc.start, std::cmp::Reverse(c.loc.end)));
+            let mut keep = Vec::with_capacity(block_cands.len());
+            let mut widest: Option<(usize, usize)> = None;
+            for c in block_cands {
+                let (s, e) = (c.loc.start, c.loc.end);
+                let inside_longer = widest.is_some_and(|(ws, we)| we >= e && (we - ws) > (e - s));
+                if widest.is_none_or(|(_, we)| e > we) {
+                    widest = Some((s, e));
+                }
                 if !inside_longer {
                     keep.push(c);
                 }
             }
             cands.extend(keep);
-            programmes(&b, &mut cands, &recog_spans);
+            programmes(&b, &mut cands, &recog_index);
             items(&b, &mut cands);
             // Numbers inside a name (24小时自助办税厅) are part of the name, not metrics.
-            let name_spans: Vec<(usize, usize)> = cands
+            let name_spans: Vec<(usize, usize)> = cands[block_first..]
                 .iter()
-                .filter(|c| {
-                    c.loc.section == si && c.loc.paragraph == pi && c.kind != InitiativeKind::Item
-                })
+                .filter(|c| c.kind != InitiativeKind::Item)
                 .map(|c| (c.loc.start, c.loc.end))
                 .collect();
             let n_before = metrics.len();
-            metrics_in(&b, &doc.id, &name_spans, &mut metrics);
+            metrics_in(&b, &doc.id, &Spans::new(name_spans), &mut metrics);
             for m in &metrics[n_before..] {
                 metric_blocks.push((m.location, b.sentence_of(m.location.start)));
             }
@@ -847,18 +889,16 @@ pub fn extract(doc: &Document) -> Extracted {
     });
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();
+    let mut seen: std::collections::HashSet<(String, Location)> = std::collections::HashSet::new();
     for c in cands {
         let key = canonical(&c.name);
-        if char_len(&key) < 2 {
+        if char_len(&key) < 2 || !seen.insert((key.clone(), c.loc)) {
             continue;
         }
         if !groups.contains_key(&key) {
             order.push(key.clone());
         }
-        let g = groups.entry(key).or_default();
-        if !g.iter().any(|x| x.loc == c.loc) {
-            g.push(c);
-        }
+        groups.entry(key).or_default().push(c);
     }
     let block_text = |l: &Location| doc.block_at(l.section, l.paragraph).unwrap_or("");
     let mut initiatives: Vec<Initiative> = Vec::new();
@@ -896,8 +936,8 @@ pub fn extract(doc: &Document) -> Extracted {
             let bt = block_text(&c.loc);
             contexts.push(&bt[c.context.0..c.context.1.min(bt.len())]);
             if c.loc.paragraph.is_none() {
-                // A name in a heading takes the themes of its section.
-                for p in &doc.sections[c.loc.section].paragraphs {
+                // A name in a heading takes the themes of its section (its first paragraphs).
+                for p in doc.sections[c.loc.section].paragraphs.iter().take(8) {
                     contexts.push(p);
                 }
             }
@@ -927,50 +967,50 @@ pub fn extract(doc: &Document) -> Extracted {
     }
 
     // Metrics: ids, and the initiative named in the same sentence (else the enclosing item).
+    // Mentions are indexed by block so a long document stays linear.
+    type BlockKey = (usize, Option<usize>);
+    let mut mentions_by_block: HashMap<BlockKey, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut items_by_block: HashMap<BlockKey, Vec<(usize, usize, usize)>> = HashMap::new();
+    for (ii, init) in initiatives.iter().enumerate() {
+        if init.kind == InitiativeKind::Item {
+            if let Some(c) = groups.get(&init.canonical).and_then(|g| g.first()) {
+                let l = init.location;
+                items_by_block
+                    .entry((l.section, l.paragraph))
+                    .or_default()
+                    .push((c.context.0, c.context.1, ii));
+            }
+        } else {
+            for l in &init.mentions {
+                mentions_by_block
+                    .entry((l.section, l.paragraph))
+                    .or_default()
+                    .push((l.start, l.end, ii));
+            }
+        }
+    }
     for (k, m) in metrics.iter_mut().enumerate() {
         m.id = format!("{}-m{}", doc.id, k + 1);
         let (ss, se) = metric_blocks[k].1;
-        let same_block =
-            |l: &Location| l.section == m.location.section && l.paragraph == m.location.paragraph;
+        let key = (m.location.section, m.location.paragraph);
         let mut best: Option<(usize, usize)> = None; // (distance, initiative index)
-        for (ii, init) in initiatives.iter().enumerate() {
-            if init.kind == InitiativeKind::Item {
+        for &(ls, le, ii) in mentions_by_block.get(&key).into_iter().flatten() {
+            if ls < ss || le > se {
                 continue;
             }
-            for l in init
-                .mentions
-                .iter()
-                .filter(|l| same_block(l) && l.start >= ss && l.end <= se)
-            {
-                let d = if l.end <= m.location.start {
-                    m.location.start - l.end
-                } else {
-                    l.start.saturating_sub(m.location.end)
-                };
-                if best.is_none_or(|(bd, _)| d < bd) {
-                    best = Some((d, ii));
-                }
+            let d = if le <= m.location.start {
+                m.location.start - le
+            } else {
+                ls.saturating_sub(m.location.end)
+            };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, ii));
             }
         }
         if best.is_none() {
-            for (ii, init) in initiatives
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.kind == InitiativeKind::Item)
-            {
-                let l = init.location;
-                let bt = block_text(&l);
-                let item_end = bt.len();
-                if same_block(&l) && m.location.start >= l.start && m.location.end <= item_end {
-                    let inside = groups
-                        .get(&init.canonical)
-                        .and_then(|g| g.first())
-                        .is_some_and(|c| {
-                            m.location.start >= c.context.0 && m.location.end <= c.context.1
-                        });
-                    if inside {
-                        best = Some((0, ii));
-                    }
+            for &(cs, ce, ii) in items_by_block.get(&key).into_iter().flatten() {
+                if m.location.start >= cs && m.location.end <= ce {
+                    best = Some((0, ii));
                 }
             }
         }

@@ -547,9 +547,14 @@ fn assemble(
     let body_bureaus = region::find_bureaus(&body_text, false);
     let chosen = region::choose_bureau(&title_bureaus, &body_bureaus);
     let bureau = chosen.as_ref().map(region::bureau_of);
+    let all_bureaus: Vec<region::BureauMatch> = title_bureaus
+        .iter()
+        .chain(body_bureaus.iter())
+        .cloned()
+        .collect();
     let mut reg = chosen
         .as_ref()
-        .map(region::region_of_bureau)
+        .map(|c| region::region_of_bureau(region::region_source(c, &all_bureaus)))
         .unwrap_or_default();
     if reg.province.is_none() {
         reg.province = region::infer_province(&format!("{title}\n{body_text}"));

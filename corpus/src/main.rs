@@ -99,7 +99,12 @@ fn run_build(
     if !input_dir.is_dir() {
         return Err(format!("{} is not a folder", input_dir.display()));
     }
-    let files = walk(input_dir).map_err(|e| format!("cannot read {}: {e}", input_dir.display()))?;
+    let mut files =
+        walk(input_dir).map_err(|e| format!("cannot read {}: {e}", input_dir.display()))?;
+    // Writing the corpus into the folder it is built from must not feed it back in next time.
+    if let Ok(out_abs) = std::fs::canonicalize(out) {
+        files.retain(|f| std::fs::canonicalize(f).map_or(true, |f| f != out_abs));
+    }
     let total = files.len();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.unwrap_or(0))

@@ -129,9 +129,19 @@ pub fn find_bureaus(text: &str, in_title: bool) -> Vec<BureauMatch> {
 }
 
 /// The document's bureau: the title's, else the most specific and frequent one in the body.
+/// A title's short form (西湖区税务局) takes the official full name from the body when the body
+/// has one (国家税务总局杭州市西湖区税务局).
 pub fn choose_bureau(title: &[BureauMatch], body: &[BureauMatch]) -> Option<BureauMatch> {
-    if let Some(b) = title.iter().max_by_key(|b| (specificity(b), b.name.len())) {
-        return Some(b.clone());
+    if let Some(t) = title.iter().max_by_key(|b| (specificity(b), b.name.len())) {
+        let official = body
+            .iter()
+            .filter(|b| {
+                b.name.len() > t.name.len()
+                    && b.name.ends_with(&t.name)
+                    && b.name.starts_with("国家税务总局")
+            })
+            .max_by_key(|b| b.name.len());
+        return Some(official.unwrap_or(t).clone());
     }
     let count = |name: &str| {
         body.iter()
@@ -189,6 +199,16 @@ fn place(idx: usize, provenance: Provenance) -> Place {
         short: d.short.clone(),
         provenance,
     }
+}
+
+/// The place chain to resolve a bureau's region with: the longest form of the same bureau
+/// named anywhere (江苏镇江经济技术开发区税务局 for 镇江经济技术开发区税务局).
+pub fn region_source<'a>(chosen: &'a BureauMatch, all: &'a [BureauMatch]) -> &'a BureauMatch {
+    all.iter()
+        .filter(|b| b.name.ends_with(&chosen.name))
+        .max_by_key(|b| (specificity(b), b.name.len()))
+        .filter(|b| specificity(b) > specificity(chosen))
+        .unwrap_or(chosen)
 }
 
 /// Resolves the divisions named in a bureau, keeping parent/child consistency

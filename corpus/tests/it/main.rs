@@ -1,4 +1,6 @@
 //! One integration-test binary (one link step) for the corpus crate, split in modules.
 
+mod bad_input;
 mod gold;
+mod schema;
 mod util;
