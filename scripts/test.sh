@@ -17,5 +17,10 @@ cargo run -q --release --locked -p corpus -- build data/raw --out target/seed-co
 step "app release build (trunk)"
 trunk build --release
 
+step "app build over the hostile test corpus (XSS payloads) → target/dist-hostile"
+CORPUS_INPUT_DIR=tests/fixtures/hostile-corpus trunk build --release --dist target/dist-hostile
+# Leave the default build current for anyone who runs `trunk serve` next.
+trunk build --release
+
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

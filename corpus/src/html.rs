@@ -158,6 +158,19 @@ fn image_src(el: &scraper::node::Element) -> Option<String> {
     Some(src.chars().filter(|c| !c.is_control()).take(2000).collect())
 }
 
+/// Plain text of a markup fragment (entities decoded, tags dropped), e.g. a front-matter title.
+pub fn fragment_text(fragment: &str) -> String {
+    if !fragment.contains(['<', '&']) {
+        return fragment.to_string();
+    }
+    let blocks = extract(fragment).blocks;
+    blocks
+        .into_iter()
+        .map(|b| b.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn extract(html: &str) -> HtmlText {
     let doc = Html::parse_document(html);
     let mut out = HtmlText::default();

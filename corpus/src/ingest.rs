@@ -57,7 +57,7 @@ macro_rules! regex {
 
 fn has_html(body: &str) -> bool {
     regex!(
-        r"(?i)</?(p|div|h[1-6]|br|span|strong|img|table|section|article|ul|li|html|body|a)\b[^>]*>"
+        r"(?i)</?(p|div|h[1-6]|br|span|strong|b|i|em|img|table|section|article|ul|ol|li|html|body|head|a|script|style|iframe|font|center|meta|link)\b[^>]*>"
     )
     .is_match(body)
 }
@@ -265,7 +265,7 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     let front = split.front.clone().unwrap_or_default();
     let lower = path.to_ascii_lowercase();
     let mut urls: Vec<String> = Vec::new();
-    let format = if has_html(split.body) {
+    let format = if lower.ends_with(".html") || lower.ends_with(".htm") || has_html(split.body) {
         Format::Html
     } else if lower.ends_with(".md") || lower.ends_with(".markdown") || split.front.is_some() {
         Format::Markdown
@@ -274,7 +274,11 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     };
     let (pieces, meta) = match format {
         Format::Html => {
-            let body = strip_markdown_link_lines(split.body, &mut urls);
+            let mut body = strip_markdown_link_lines(split.body, &mut urls);
+            // Text with a stray tag but no block structure: its lines are its paragraphs.
+            if !regex!(r"(?i)<(p|div|br|h[1-6]|li|tr|table|section|article)\b").is_match(&body) {
+                body = body.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+            }
             let h = html::extract(&body);
             (pieces_from_blocks(h.blocks), h.meta)
         }
@@ -484,7 +488,11 @@ fn assemble(
     }
 
     // Title.
-    let front_title = front.title.as_deref().map(clean).filter(|t| !t.is_empty());
+    let front_title = front
+        .title
+        .as_deref()
+        .map(|t| clean(&html::fragment_text(t)))
+        .filter(|t| !t.is_empty());
     let (title, title_source) = if let Some(h) = headline {
         (h, Provenance::Body)
     } else if let Some(t) = front_title {

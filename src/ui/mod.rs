@@ -43,6 +43,9 @@ pub fn start() {
 pub struct Store {
     pub state: AppState,
     replace: bool,
+    /// Counts hash arrivals, so even a link that parses to the current state is rewritten
+    /// into its canonical form.
+    arrivals: u64,
 }
 
 impl Reducible for Store {
@@ -53,6 +56,9 @@ impl Reducible for Store {
             Action::SetQuery(_) | Action::FromHash(_) | Action::DismissNotice | Action::Focus(_)
         );
         let mut next = (*self).clone();
+        if matches!(action, Action::FromHash(_)) {
+            next.arrivals += 1;
+        }
         next.state.apply(action);
         next.replace = replace;
         Rc::new(next)
@@ -144,7 +150,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     {
         let url = store.state.url.clone();
         let replace = store.replace;
-        use_effect_with(url, move |url| {
+        use_effect_with((url, store.arrivals), move |(url, _)| {
             dom::set_hash(&url.to_hash(), replace);
             match url.lang {
                 Lang::Zh => dom::set_document_lang("zh-CN", "税费服务举措浏览器"),

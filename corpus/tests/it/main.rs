@@ -2,5 +2,6 @@
 
 mod bad_input;
 mod gold;
+mod props;
 mod schema;
 mod util;
