@@ -12,7 +12,7 @@ step "cargo test (workspace)"
 cargo test --workspace --locked
 
 step "corpus build of the seeds (strict: any warning fails)"
-cargo run -q --release --locked -p corpus -- build data/raw --out target/seed-corpus.json --strict
+cargo run -q --locked -p corpus -- build data/raw --out target/seed-corpus.json --strict
 
 step "app release build (trunk)"
 trunk build --release

@@ -19,6 +19,8 @@ pub mod frontmatter;
 #[cfg(feature = "ingest")]
 pub mod gazetteer;
 #[cfg(feature = "ingest")]
+pub mod generate;
+#[cfg(feature = "ingest")]
 mod html;
 #[cfg(feature = "ingest")]
 pub mod ingest;

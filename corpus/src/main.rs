@@ -47,6 +47,15 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Write COUNT synthetic raw documents (deterministic for a seed) for benchmarks.
+    Generate {
+        #[arg(long)]
+        count: usize,
+        #[arg(long, default_value_t = 20261122)]
+        seed: u64,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -66,6 +75,26 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Generate { count, seed, out } => {
+            let files = corpus::generate::generate(count, seed);
+            let mut bytes = 0;
+            for f in &files {
+                let path = out.join(&f.name);
+                if let Err(e) =
+                    std::fs::create_dir_all(&out).and_then(|_| std::fs::write(&path, &f.bytes))
+                {
+                    eprintln!("corpus: cannot write {}: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+                bytes += f.bytes.len();
+            }
+            println!(
+                "{} documents, {bytes} bytes → {}",
+                files.len(),
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
     }
 }
 
