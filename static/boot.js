@@ -1,6 +1,6 @@
 // Loads the wasm app. A separate file (not an inline script) so the page's CSP can forbid
 // inline scripts; relative URLs so dist/ works under any subpath.
-import init from './tax-explorer.js';
+import init, * as bindings from './tax-explorer.js';
 
 function fatal(message) {
   const el = document.getElementById('fatal');
@@ -13,5 +13,8 @@ function fatal(message) {
 }
 
 init({ module_or_path: new URL('./tax-explorer_bg.wasm', import.meta.url) })
-  .then(() => { document.documentElement.dataset.ready = '1'; })
+  .then(() => {
+    window.taxExplorer = bindings; // benchmark hooks (search_count, wasm_memory_bytes)
+    document.documentElement.dataset.ready = '1';
+  })
   .catch((e) => { console.error(e); fatal(String(e && e.message || e)); });

@@ -122,7 +122,9 @@ fn explorer(props: &ExplorerProps) -> Html {
     let store = use_reducer(|| Store {
         state: AppState::from_hash(&dom::current_hash()),
         replace: true,
+        arrivals: 0,
     });
+    BENCH_EXPLORER.with(|cell| *cell.borrow_mut() = Some(ex.clone()));
 
     // Back/forward and edited links: follow the hash.
     {
@@ -202,6 +204,43 @@ fn explorer(props: &ExplorerProps) -> Html {
             <widgets::Footer />
         </ContextProvider<Ctx>>
     }
+}
+
+thread_local! {
+    /// The loaded corpus, for the benchmark hooks below.
+    static BENCH_EXPLORER: std::cell::RefCell<Option<Rc<Explorer>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Benchmark hook: how many records (initiatives by name or summary, documents by text) contain
+/// `q` — the same unit the comparison engines report. Pure search, no rendering.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn search_count(q: &str) -> u32 {
+    BENCH_EXPLORER.with(|cell| {
+        let Some(ex) = cell.borrow().clone() else {
+            return 0;
+        };
+        let mut inits = std::collections::HashSet::new();
+        let mut docs = std::collections::HashSet::new();
+        for h in ex.search.search(q) {
+            match h.owner {
+                crate::search::Owner::Name(i) | crate::search::Owner::Summary(i) => {
+                    inits.insert(i);
+                }
+                crate::search::Owner::Body { doc, .. } => {
+                    docs.insert(doc);
+                }
+            }
+        }
+        (inits.len() + docs.len()) as u32
+    })
+}
+
+/// Benchmark hook: size of the wasm linear memory in bytes.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    let mem: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let buf: js_sys::ArrayBuffer = mem.buffer().unchecked_into();
+    buf.byte_length() as f64
 }
 
 /// Reads the context; components are only rendered under the provider.
