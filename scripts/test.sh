@@ -14,12 +14,10 @@ cargo test --workspace --locked
 step "corpus build of the seeds (strict: any warning fails)"
 cargo run -q --locked -p corpus -- build data/raw --out target/seed-corpus.json --strict
 
-step "app release build (trunk)"
-trunk build --release
-
 step "app build over the hostile test corpus (XSS payloads) → target/dist-hostile"
 CORPUS_INPUT_DIR=tests/fixtures/hostile-corpus trunk build --release --dist target/dist-hostile
-# Leave the default build current for anyone who runs `trunk serve` next.
+
+step "app release build (trunk) → dist"
 trunk build --release
 
 step "browser tests (headless Chromium)"

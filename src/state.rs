@@ -66,6 +66,11 @@ impl AppState {
             Action::SetByMonth(b) => u.by_month = b,
             Action::FromHash(h) => {
                 let (parsed, problems) = UrlState::from_hash(&h);
+                // Browsers send both popstate and hashchange for one change; the second one
+                // (or our own canonical rewrite) changes nothing and must not clear a notice.
+                if problems.is_empty() && parsed == self.url {
+                    return;
+                }
                 self.url = parsed;
                 self.notice = (!problems.is_empty())
                     .then(|| problems.join(" · ").chars().take(120).collect());
@@ -103,8 +108,15 @@ mod tests {
 
     #[test]
     fn bad_hash_gives_notice() {
-        let s = AppState::from_hash("#/whatever?theme=%FF");
+        let mut s = AppState::from_hash("#/whatever?theme=%FF");
         assert_eq!(s.url.view, View::Initiatives);
         assert!(s.notice.is_some());
+        // The canonical rewrite arriving as a second event keeps the notice.
+        let canonical = s.url.to_hash();
+        s.apply(Action::FromHash(canonical));
+        assert!(s.notice.is_some());
+        // A real navigation clears it.
+        s.apply(Action::FromHash("#/charts".into()));
+        assert!(s.notice.is_none());
     }
 }
