@@ -27,6 +27,7 @@ for n in "${sizes[@]}"; do
   done
 done
 "$corpus" build data/raw --out "$tmp/corpus-seed.json" --quiet >/dev/null
+cp "$tmp/corpus-seed.json" target/seed-corpus.json
 echo "{\"kind\":\"payload\",\"name\":\"seed\",\"json\":\"$tmp/corpus-seed.json\"}" >> "$results"
 # App shell without a corpus: the code alone.
 mkdir -p "$tmp/empty"
