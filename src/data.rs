@@ -3,7 +3,7 @@
 
 use crate::filter::{Facet, UNKNOWN};
 use crate::search::{Owner, SearchIndex};
-use corpus::model::{Corpus, Document, Initiative};
+use corpus::model::{CanonicalInitiative, Corpus, Document, Initiative, Metric};
 use std::collections::{BTreeSet, HashMap};
 
 /// The corpus JSON written by build.rs from `data/raw` (or CORPUS_INPUT_DIR).
@@ -13,6 +13,8 @@ pub struct Explorer {
     pub corpus: Corpus,
     pub doc_index: HashMap<String, usize>,
     pub init_index: HashMap<String, usize>,
+    pub metric_index: HashMap<String, usize>,
+    pub canonical_index: HashMap<String, usize>,
     /// `doc_of[i]`: document index of initiative `i`.
     pub doc_of: Vec<usize>,
     /// `facets[i][f]`: the values initiative `i` has for facet `f` (Facet::ALL order).
@@ -61,6 +63,18 @@ impl Explorer {
             .iter()
             .enumerate()
             .map(|(i, x)| (x.id.clone(), i))
+            .collect();
+        let metric_index: HashMap<String, usize> = corpus
+            .metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        let canonical_index: HashMap<String, usize> = corpus
+            .canonical
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), i))
             .collect();
         let doc_of: Vec<usize> = corpus
             .initiatives
@@ -137,6 +151,8 @@ impl Explorer {
             corpus,
             doc_index,
             init_index,
+            metric_index,
+            canonical_index,
             doc_of,
             facets,
             search,
@@ -152,6 +168,26 @@ impl Explorer {
         self.init_index
             .get(id)
             .map(|&i| &self.corpus.initiatives[i])
+    }
+
+    pub fn canonical(&self, key: &str) -> Option<&CanonicalInitiative> {
+        self.canonical_index
+            .get(key)
+            .map(|&i| &self.corpus.canonical[i])
+    }
+
+    /// The figures of a document, in text order.
+    pub fn metrics_of_doc<'a>(&'a self, d: &'a Document) -> impl Iterator<Item = &'a Metric> + 'a {
+        d.metric_ids
+            .iter()
+            .filter_map(|id| self.metric_index.get(id).map(|&k| &self.corpus.metrics[k]))
+    }
+
+    /// The figures attached to an initiative, in document order.
+    pub fn metrics_of<'a>(&'a self, init: &'a Initiative) -> impl Iterator<Item = &'a Metric> + 'a {
+        init.metric_ids
+            .iter()
+            .filter_map(|id| self.metric_index.get(id).map(|&k| &self.corpus.metrics[k]))
     }
 
     pub fn doc_of_initiative(&self, i: usize) -> &Document {

@@ -34,12 +34,7 @@ pub fn rows<'a>(ex: &'a Explorer, results: &[usize]) -> Vec<Row<'a>> {
             let init = &ex.corpus.initiatives[i];
             let d = ex.doc_of_initiative(i);
             let l = init.location;
-            let metrics: Vec<&str> = init
-                .metric_ids
-                .iter()
-                .filter_map(|id| ex.corpus.metrics.iter().find(|m| &m.id == id))
-                .map(|m| m.raw.as_str())
-                .collect();
+            let metrics: Vec<&str> = ex.metrics_of(init).map(|m| m.raw.as_str()).collect();
             Row {
                 initiative_id: &init.id,
                 name: &init.name,

@@ -15,7 +15,7 @@ pub fn canonical_page(props: &CanonicalProps) -> Html {
     let ctx = use_ctx();
     let ex = &ctx.ex;
     let url = &ctx.state.state.url;
-    let Some(c) = ex.corpus.canonical.iter().find(|c| c.key == props.key_) else {
+    let Some(c) = ex.canonical(&props.key_) else {
         return html! {
             <div class="single empty" data-testid="not-found">
                 <p>{ ctx.t("语料中没有这项举措。", "This initiative is not in the corpus.") }</p>
@@ -68,7 +68,7 @@ pub fn canonical_page(props: &CanonicalProps) -> Html {
                 { for rows.iter().map(|i| {
                     let d = ex.doc(&i.doc_id);
                     let target = UrlState { view: View::Reader { doc: i.doc_id.clone(), focus: Some(i.id.clone()) }, ..url.clone() };
-                    let figures: Vec<String> = i.metric_ids.iter().filter_map(|m| ex.corpus.metrics.iter().find(|x| &x.id == m)).map(|m| m.raw.clone()).collect();
+                    let figures: Vec<String> = ex.metrics_of(i).map(|m| m.raw.clone()).collect();
                     html! { <tr>
                         <td>{ d.and_then(|d| d.bureau.as_ref()).map(|b| b.name.clone()).unwrap_or_else(|| ctx.t("未注明", "not stated").to_string()) }</td>
                         <td>{ d.and_then(|d| d.date.clone()).unwrap_or_else(|| ctx.t("日期未注明", "not stated").to_string()) }</td>

@@ -105,12 +105,7 @@ pub fn initiative_card(props: &CardProps) -> Html {
                 .find_map(|p| snippet(p, q, 24))
         })
         .flatten();
-    let metrics: Vec<&str> = init
-        .metric_ids
-        .iter()
-        .filter_map(|id| ex.corpus.metrics.iter().find(|m| &m.id == id))
-        .map(|m| m.raw.as_str())
-        .collect();
+    let metrics: Vec<&str> = ex.metrics_of(init).map(|m| m.raw.as_str()).collect();
     html! {
         <li class="card" data-id={init.id.clone()}>
             <h2 class="name"><a href={href(&reader)}>{ highlight(&init.name, q) }</a></h2>

@@ -252,7 +252,7 @@ fn focus_panel(props: &FocusProps) -> Html {
     let Some(i) = ex.initiative(&props.id) else {
         return html! {};
     };
-    let canon = ex.corpus.canonical.iter().find(|c| c.key == i.canonical);
+    let canon = ex.canonical(&i.canonical);
     let elsewhere: Vec<_> = canon
         .map(|c| {
             c.initiative_ids
@@ -270,7 +270,7 @@ fn focus_panel(props: &FocusProps) -> Html {
             <p>{ &i.summary }</p>
             if !i.metric_ids.is_empty() {
                 <h3>{ ctx.t("相关数据", "Figures") }</h3>
-                <ul>{ for i.metric_ids.iter().filter_map(|m| ex.corpus.metrics.iter().find(|x| &x.id == m)).map(|m| html! {
+                <ul>{ for ex.metrics_of(i).map(|m| html! {
                     <li><strong>{ &m.raw }</strong>{ " " }{ &m.label }</li>
                 }) }</ul>
             }
