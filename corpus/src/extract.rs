@@ -851,6 +851,15 @@ pub fn extract(doc: &Document) -> Extracted {
             cands.extend(keep);
             programmes(&b, &mut cands, &recog_index);
             items(&b, &mut cands);
+            // A numbered heading (一、…) is an enumerated item of its own.
+            if pi.is_none() && section.number.is_some() && (2..=40).contains(&char_len(text)) {
+                cands.push(Cand {
+                    name: text.to_string(),
+                    kind: InitiativeKind::Item,
+                    loc: b.loc(0, text.len()),
+                    context: (0, text.len()),
+                });
+            }
             // Numbers inside a name (24小时自助办税厅) are part of the name, not metrics.
             let name_spans: Vec<(usize, usize)> = cands[block_first..]
                 .iter()
@@ -1050,6 +1059,7 @@ mod tests {
             url: None,
             sections: vec![Section {
                 heading: None,
+                number: None,
                 paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
             }],
             images: vec![],
@@ -1086,6 +1096,26 @@ mod tests {
             .find(|i| i.name == "纳税人学堂")
             .unwrap();
         assert_eq!(m.initiative_id.as_ref(), Some(&school.id));
+    }
+
+    #[test]
+    fn numbered_headings_are_items() {
+        let mut d = doc(&["开设纳税人学堂12场。"]);
+        d.sections[0].heading = Some("细心感受，持续优化纳税服务环境".into());
+        d.sections[0].number = Some("一".into());
+        let e = extract(&d);
+        let item = e
+            .initiatives
+            .iter()
+            .find(|i| i.name == "细心感受，持续优化纳税服务环境")
+            .expect("heading item");
+        assert_eq!(item.kind, InitiativeKind::Item);
+        assert_eq!(item.location.paragraph, None);
+        assert!(
+            item.themes.contains(&"outreach".to_string()),
+            "{:?}",
+            item.themes
+        );
     }
 
     #[test]

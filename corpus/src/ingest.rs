@@ -155,6 +155,12 @@ fn numbering(s: &str) -> Option<usize> {
         .map(|m| m.end())
 }
 
+/// `一、` → `一`, `（二）` → `二`, `3.` → `3`.
+fn number_label(s: &str) -> String {
+    s.trim_matches(|c: char| "、.．（）() ：:部分章节第".contains(c))
+        .to_string()
+}
+
 /// Body lines that are metadata, not content.
 enum LineMeta {
     Source(String),
@@ -432,14 +438,17 @@ fn assemble(
     let paragraph_count = flow.iter().filter(|(_, h, _)| !h).count();
     let mut sections: Vec<Section> = vec![Section {
         heading: None,
+        number: None,
         paragraphs: vec![],
     }];
     for (text, is_heading, _) in flow {
         let mut heading: Option<String> = None;
+        let mut number: Option<String> = None;
         let mut rest: Option<String> = None;
         if is_heading {
             heading = Some(text);
         } else if let Some(end) = numbering(&text) {
+            number = Some(number_label(&text[..end]));
             let after = text[end..].trim().to_string();
             // `一、标题。正文……` on one line: the heading is the first sentence.
             match after.find('。') {
@@ -464,13 +473,15 @@ fn assemble(
             rest = Some(text);
         }
         if let Some(h) = heading {
-            let h = match numbering(&h) {
-                Some(end) => h[end..].trim().to_string(),
-                None => h,
+            // The number as written (一, 2 …) is kept apart from the heading text.
+            let (number, h) = match numbering(&h) {
+                Some(end) => (Some(number_label(&h[..end])), h[end..].trim().to_string()),
+                None => (number, h),
             };
             let h = h.trim_end_matches(['。', '；']).to_string();
             sections.push(Section {
                 heading: Some(h),
+                number,
                 paragraphs: vec![],
             });
         }

@@ -156,6 +156,9 @@ pub struct Place {
 pub struct Section {
     #[serde(default)]
     pub heading: Option<String>,
+    /// The heading's number as written (一, 二, 3 …) when it was numbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     pub paragraphs: Vec<String>,
 }
 
