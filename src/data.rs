@@ -52,30 +52,10 @@ impl Explorer {
     }
 
     pub fn new(corpus: Corpus) -> Explorer {
-        let doc_index: HashMap<String, usize> = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        let init_index: HashMap<String, usize> = corpus
-            .initiatives
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.clone(), i))
-            .collect();
-        let metric_index: HashMap<String, usize> = corpus
-            .metrics
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.clone(), i))
-            .collect();
-        let canonical_index: HashMap<String, usize> = corpus
-            .canonical
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key.clone(), i))
-            .collect();
+        let doc_index = index_by(&corpus.documents, |d| &d.id);
+        let init_index = index_by(&corpus.initiatives, |x| &x.id);
+        let metric_index = index_by(&corpus.metrics, |m| &m.id);
+        let canonical_index = index_by(&corpus.canonical, |c| &c.key);
         let doc_of: Vec<usize> = corpus
             .initiatives
             .iter()
@@ -202,6 +182,15 @@ impl Explorer {
             .map(|t| if en { t.en.clone() } else { t.zh.clone() })
             .unwrap_or_else(|| id.to_string())
     }
+}
+
+/// Position of each item by its id or key.
+fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (key(x).clone(), i))
+        .collect()
 }
 
 fn facet_values(i: &Initiative, d: &Document) -> [Vec<String>; Facet::COUNT] {

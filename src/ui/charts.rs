@@ -36,21 +36,23 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// Enter or Space on a focused chart element acts like a click.
+fn on_key(act: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            act.emit(());
+        }
+    })
+}
+
 fn activate(
     on: Callback<String>,
     value: String,
 ) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
-    let v2 = value.clone();
-    let on2 = on.clone();
-    (
-        Callback::from(move |_| on.emit(value.clone())),
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                on2.emit(v2.clone());
-            }
-        }),
-    )
+    let act = Callback::from(move |_: ()| on.emit(value.clone()));
+    let click = act.clone();
+    (Callback::from(move |_| click.emit(())), on_key(act))
 }
 
 /// Horizontal bars with labels at the left.
@@ -252,7 +254,7 @@ fn matrix_chart() -> Html {
                                 <g class={classes!("cell", format!("l{level}"), selected.then_some("selected"))} role="button" tabindex="0"
                                    aria-pressed={selected.to_string()} aria-label={text.clone()}
                                    onclick={move |_| act.emit(())}
-                                   onkeydown={move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); a2.emit(()) }}>
+                                   onkeydown={on_key(a2)}>
                                     <title>{ text }</title>
                                     <rect x={(x + 1.0).to_string()} y={(y + 1.0).to_string()} width={(cw - 2.0).to_string()} height={(rh - 2.0).to_string()} rx="2" />
                                     if n > 0 { <text x={(x + cw / 2.0).to_string()} y={(y + 16.0).to_string()} text-anchor="middle">{ n }</text> }
