@@ -1,9 +1,8 @@
 //! Chart data over the current result set: plain aggregation, drawn as SVG by `ui::charts`.
 
-use crate::data::Explorer;
+use crate::data::{Explorer, MetricRef};
 use crate::filter::{Facet, UNKNOWN};
-use corpus::model::Metric;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -14,16 +13,25 @@ pub struct Bar {
 
 /// Initiatives per value of a facet, largest first (ties by value, unknown last).
 pub fn per_facet(ex: &Explorer, results: &[usize], facet: Facet) -> Vec<Bar> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let f = facet as usize;
+    let mut counts = vec![0usize; ex.facet_values[f].len()];
     for &i in results {
-        for v in &ex.facets[i][facet as usize] {
-            *counts.entry(v.as_str()).or_default() += 1;
+        if facet == Facet::Theme {
+            let mut b = ex.ix.init_themes[i];
+            while b != 0 {
+                counts[b.trailing_zeros() as usize] += 1;
+                b &= b - 1;
+            }
+        } else {
+            counts[ex.doc_codes[ex.init_doc[i] as usize][f] as usize] += 1;
         }
     }
     let mut bars: Vec<Bar> = counts
         .into_iter()
-        .map(|(v, c)| Bar {
-            value: v.to_string(),
+        .enumerate()
+        .filter(|(_, c)| *c > 0)
+        .map(|(k, c)| Bar {
+            value: ex.facet_values[f][k].clone(),
             count: c,
         })
         .collect();
@@ -39,8 +47,7 @@ pub fn per_facet(ex: &Explorer, results: &[usize], facet: Facet) -> Vec<Bar> {
 /// Initiatives per theme, in taxonomy order, including themes with no initiative.
 pub fn per_theme(ex: &Explorer, results: &[usize]) -> Vec<Bar> {
     let counts = per_facet(ex, results, Facet::Theme);
-    ex.corpus
-        .themes
+    ex.themes()
         .iter()
         .map(|t| Bar {
             value: t.id.clone(),
@@ -64,13 +71,18 @@ pub struct TimeBucket {
 pub fn timeline(ex: &Explorer, results: &[usize], by_month: bool) -> Vec<TimeBucket> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut unknown = 0;
+    // Count per document first: thousands of documents, not hundreds of thousands of rows.
+    let mut per_doc = vec![0usize; ex.docs().len()];
     for &i in results {
-        match ex.doc_of_initiative(i).date.as_deref() {
+        per_doc[ex.init_doc[i] as usize] += 1;
+    }
+    for (d, &n) in per_doc.iter().enumerate().filter(|(_, &n)| n > 0) {
+        match ex.doc(d).date.as_deref() {
             Some(d) if d.len() >= 7 => {
                 let key = if by_month { &d[..7] } else { &d[..4] };
-                *counts.entry(key.to_string()).or_default() += 1;
+                *counts.entry(key.to_string()).or_default() += n;
             }
-            _ => unknown += 1,
+            _ => unknown += n,
         }
     }
     // Fill gaps so time reads left to right without jumps.
@@ -140,32 +152,32 @@ pub fn theme_bureau(ex: &Explorer, results: &[usize], max_bureaus: usize) -> Mat
         .take(max_bureaus)
         .map(|b| b.value)
         .collect();
-    let present: BTreeSet<&str> = results
-        .iter()
-        .flat_map(|&i| {
-            ex.facets[i][Facet::Theme as usize]
-                .iter()
-                .map(String::as_str)
-        })
+    let bf = Facet::Bureau as usize;
+    // Bureau code → column.
+    let mut column = vec![usize::MAX; ex.facet_values[bf].len()];
+    for (k, b) in bureaus.iter().enumerate() {
+        if let Some(code) = ex.facet_values[bf].iter().position(|v| v == b) {
+            column[code] = k;
+        }
+    }
+    let present = results.iter().fold(0u32, |m, &i| m | ex.ix.init_themes[i]);
+    let theme_rows: Vec<usize> = (0..ex.themes().len())
+        .filter(|k| present & (1 << k) != 0)
         .collect();
-    let themes: Vec<String> = ex
-        .corpus
-        .themes
+    let themes: Vec<String> = theme_rows
         .iter()
-        .filter(|t| present.contains(t.id.as_str()))
-        .map(|t| t.id.clone())
+        .map(|&k| ex.themes()[k].id.clone())
         .collect();
     let mut cells = vec![vec![0; bureaus.len()]; themes.len()];
     for &i in results {
-        let Some(b) = ex.facets[i][Facet::Bureau as usize].first() else {
+        let col = column[ex.doc_codes[ex.init_doc[i] as usize][bf] as usize];
+        if col == usize::MAX {
             continue;
-        };
-        let Some(bi) = bureaus.iter().position(|x| x == b) else {
-            continue;
-        };
-        for t in &ex.facets[i][Facet::Theme as usize] {
-            if let Some(ti) = themes.iter().position(|x| x == t) {
-                cells[ti][bi] += 1;
+        }
+        let bits = ex.ix.init_themes[i];
+        for (r, &k) in theme_rows.iter().enumerate() {
+            if bits & (1 << k) != 0 {
+                cells[r][col] += 1;
             }
         }
     }
@@ -194,31 +206,26 @@ pub fn metrics<'a>(
     results: &[usize],
     category: Option<&str>,
     sort: MetricSort,
-) -> Vec<&'a Metric> {
-    let ids: BTreeSet<&str> = results
-        .iter()
-        .map(|&i| ex.corpus.initiatives[i].id.as_str())
-        .collect();
-    let docs: BTreeSet<&str> = results
-        .iter()
-        .map(|&i| ex.corpus.initiatives[i].doc_id.as_str())
-        .collect();
-    let mut out: Vec<&Metric> = ex
-        .corpus
-        .metrics
-        .iter()
-        .filter(|m| match &m.initiative_id {
-            Some(id) => ids.contains(id.as_str()),
-            None => docs.contains(m.doc_id.as_str()),
+) -> Vec<MetricRef<'a>> {
+    let mut in_results = vec![false; ex.n_initiatives()];
+    let mut docs = vec![false; ex.docs().len()];
+    for &i in results {
+        in_results[i] = true;
+        docs[ex.init_doc[i] as usize] = true;
+    }
+    let mut out: Vec<MetricRef> = (0..ex.n_metrics())
+        .filter(|&m| match ex.ix.met_init[m] {
+            corpus::pack::NONE => docs[ex.met_doc[m] as usize],
+            i => in_results[i as usize],
         })
+        .map(|m| ex.metric(m))
         .filter(|m| category.is_none_or(|c| m.category == c))
         .collect();
-    let norm = |m: &Metric| m.normalized.as_ref().map_or(m.value, |n| n.value);
     match sort {
         MetricSort::Document => {}
-        MetricSort::ValueDesc => out.sort_by(|a, b| norm(b).total_cmp(&norm(a))),
-        MetricSort::ValueAsc => out.sort_by(|a, b| norm(a).total_cmp(&norm(b))),
-        MetricSort::Label => out.sort_by(|a, b| a.label.cmp(&b.label)),
+        MetricSort::ValueDesc => out.sort_by(|a, b| b.comparable().total_cmp(&a.comparable())),
+        MetricSort::ValueAsc => out.sort_by(|a, b| a.comparable().total_cmp(&b.comparable())),
+        MetricSort::Label => out.sort_by(|a, b| a.label.cmp(b.label)),
     }
     out
 }

@@ -1,26 +1,50 @@
-//! The corpus as the app uses it: parsed once at start-up, with lookups, per-initiative facet
-//! values and the search index built alongside.
+//! The corpus as the app holds it: the pack's index columns (loaded at start), plus the parts
+//! that arrive later — search postings, folded texts, and full documents on demand.
+//!
+//! Initiatives are rows `0..n` grouped by document in document order (see
+//! `corpus::pack::IndexPack`); facet values are coded as small integers per document so that
+//! filtering and counting 300,000 initiatives is a loop over arrays, not over strings.
 
 use crate::filter::{Facet, UNKNOWN};
-use crate::search::{Owner, SearchIndex};
-use corpus::model::{CanonicalInitiative, Corpus, Document, Initiative, Metric};
+use corpus::model::{Document, Theme};
+use corpus::pack::{self, CanonRow, DocDetail, IndexPack, SearchPack, NONE};
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-
-/// The corpus JSON written by build.rs from `data/raw` (or CORPUS_INPUT_DIR).
-pub static CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
+use std::rc::Rc;
 
 pub struct Explorer {
-    pub corpus: Corpus,
+    pub ix: IndexPack,
+    /// `init_doc[i]`: document of initiative `i`.
+    pub init_doc: Vec<u32>,
+    pub met_doc: Vec<u32>,
     pub doc_index: HashMap<String, usize>,
-    pub init_index: HashMap<String, usize>,
-    pub metric_index: HashMap<String, usize>,
     pub canonical_index: HashMap<String, usize>,
-    /// `doc_of[i]`: document index of initiative `i`.
-    pub doc_of: Vec<usize>,
-    /// `facets[i][f]`: the values initiative `i` has for facet `f` (Facet::ALL order).
-    pub facets: Vec<[Vec<String>; Facet::COUNT]>,
-    pub search: SearchIndex,
+    /// Members of each canonical group (initiative rows), in row order.
+    pub canon_members: Vec<Vec<u32>>,
+    /// Initiatives per distinct name, and the folded names for search.
+    pub name_members: Vec<Vec<u32>>,
+    pub names_folded: Vec<String>,
+    /// Per facet, its distinct values (theme: theme ids in taxonomy order).
+    pub facet_values: [Vec<String>; Facet::COUNT],
+    /// Per document, the value code of each document facet (`Facet::Theme` slot unused).
+    pub doc_codes: Vec<[u32; Facet::COUNT]>,
+    /// Documents newest first (undated last), and by bureau name (unknown last).
+    pub by_date: Vec<u32>,
+    pub by_bureau: Vec<u32>,
     pub summary: Summary,
+    pub loaded: RefCell<Loaded>,
+}
+
+/// What arrives after the index.
+#[derive(Default)]
+pub struct Loaded {
+    pub search: Option<SearchPack>,
+    /// Folded text per document, once its text chunk is in.
+    pub texts: Vec<Option<String>>,
+    pub text_chunks: usize,
+    pub details: HashMap<usize, Rc<DocDetail>>,
+    /// Files that could not be loaded, with the reason.
+    pub errors: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,149 +58,392 @@ pub struct Summary {
     pub undated: usize,
 }
 
+/// One figure, read from the columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MetricRef<'a> {
+    pub index: usize,
+    pub doc: usize,
+    pub initiative: Option<usize>,
+    pub value: f64,
+    pub unit: &'a str,
+    pub raw: &'a str,
+    pub label: &'a str,
+    pub category: &'a str,
+    pub normalized: Option<(f64, &'a str)>,
+    /// 0 exact, 1 approximate, 2 lower bound.
+    pub bound: u32,
+}
+
+impl MetricRef<'_> {
+    /// The value to compare on: normalized when there is one.
+    pub fn comparable(&self) -> f64 {
+        self.normalized.map_or(self.value, |n| n.0)
+    }
+}
+
 impl Explorer {
-    pub fn from_json(json: &str) -> Result<Explorer, String> {
-        let corpus: Corpus = serde_json::from_str(json).map_err(|e| format!("corpus JSON: {e}"))?;
-        if corpus.schema_version != corpus::model::SCHEMA_VERSION {
-            return Err(format!(
-                "corpus schema {} but this app reads schema {}",
-                corpus.schema_version,
-                corpus::model::SCHEMA_VERSION
-            ));
-        }
-        Ok(Explorer::new(corpus))
+    /// Reads `index.bin`.
+    pub fn from_index(bytes: &[u8]) -> Result<Explorer, String> {
+        Ok(Explorer::new(IndexPack::decode(bytes)?))
     }
 
-    pub fn embedded() -> Result<Explorer, String> {
-        Explorer::from_json(CORPUS_JSON)
+    /// Everything at once from pack files (tests and benchmarks): index, search, texts and
+    /// document chunks.
+    pub fn from_pack(files: &[(String, Vec<u8>)]) -> Result<Explorer, String> {
+        let get = |name: &str| {
+            files
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, b)| b.as_slice())
+                .ok_or_else(|| format!("pack has no {name}"))
+        };
+        let ex = Explorer::from_index(get("index.bin")?)?;
+        ex.set_search(SearchPack::decode(get("search.bin")?)?);
+        for c in 0..ex.text_chunks() {
+            ex.add_texts(c, pack::decode_texts(get(&pack::text_file(c))?)?);
+        }
+        for c in 0..ex.detail_chunks() {
+            let details: Vec<DocDetail> =
+                serde_json::from_slice(get(&pack::detail_file(c))?).map_err(|e| e.to_string())?;
+            ex.add_details(c, details);
+        }
+        Ok(ex)
     }
 
-    pub fn new(corpus: Corpus) -> Explorer {
-        let doc_index = index_by(&corpus.documents, |d| &d.id);
-        let init_index = index_by(&corpus.initiatives, |x| &x.id);
-        let metric_index = index_by(&corpus.metrics, |m| &m.id);
-        let canonical_index = index_by(&corpus.canonical, |c| &c.key);
-        let doc_of: Vec<usize> = corpus
-            .initiatives
-            .iter()
-            .map(|i| doc_index.get(&i.doc_id).copied().unwrap_or(0))
-            .collect();
-        let facets = corpus
-            .initiatives
-            .iter()
-            .zip(&doc_of)
-            .map(|(i, &d)| facet_values(i, &corpus.documents[d]))
-            .collect();
-        let mut search = SearchIndex::default();
-        for (k, i) in corpus.initiatives.iter().enumerate() {
-            search.add(Owner::Name(k as u32), &i.name);
-            search.add(Owner::Summary(k as u32), &i.summary);
+    pub fn new(ix: IndexPack) -> Explorer {
+        let docs = &ix.meta.documents;
+        let nd = docs.len();
+        let mut init_doc = Vec::with_capacity(ix.init_name.len());
+        let mut met_doc = Vec::with_capacity(ix.met_init.len());
+        for d in 0..nd {
+            let (a, b) = (ix.doc_first_init[d], ix.doc_first_init[d + 1]);
+            init_doc.extend(std::iter::repeat_n(d as u32, (b - a) as usize));
+            let (a, b) = (ix.doc_first_metric[d], ix.doc_first_metric[d + 1]);
+            met_doc.extend(std::iter::repeat_n(d as u32, (b - a) as usize));
         }
-        for (di, d) in corpus.documents.iter().enumerate() {
-            search.add(
-                Owner::Body {
-                    doc: di as u32,
-                    section: u32::MAX,
-                    paragraph: None,
-                },
-                &d.title,
-            );
-            for (si, s) in d.sections.iter().enumerate() {
-                if let Some(h) = &s.heading {
-                    search.add(
-                        Owner::Body {
-                            doc: di as u32,
-                            section: si as u32,
-                            paragraph: None,
-                        },
-                        h,
-                    );
-                }
-                for (pi, p) in s.paragraphs.iter().enumerate() {
-                    search.add(
-                        Owner::Body {
-                            doc: di as u32,
-                            section: si as u32,
-                            paragraph: Some(pi as u32),
-                        },
-                        p,
-                    );
-                }
+        let doc_index = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let canonical_index = ix
+            .meta
+            .canonical
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), i))
+            .collect();
+        let mut canon_members = vec![Vec::new(); ix.meta.canonical.len()];
+        for (i, &c) in ix.init_canon.iter().enumerate() {
+            if c != NONE {
+                canon_members[c as usize].push(i as u32);
             }
         }
-        let bureaus: BTreeSet<&str> = corpus
-            .documents
+        let mut name_members = vec![Vec::new(); ix.meta.names.len()];
+        for (i, &n) in ix.init_name.iter().enumerate() {
+            name_members[n as usize].push(i as u32);
+        }
+        let names_folded = ix
+            .meta
+            .names
+            .iter()
+            .map(|n| corpus::fold::fold(n))
+            .collect();
+
+        // Facet value tables: first-seen order, then each table is sorted for stable codes.
+        let mut facet_values: [Vec<String>; Facet::COUNT] = Default::default();
+        facet_values[Facet::Theme as usize] = ix.meta.themes.iter().map(|t| t.id.clone()).collect();
+        let mut doc_codes = vec![[0u32; Facet::COUNT]; nd];
+        for f in Facet::ALL.into_iter().filter(|&f| f != Facet::Theme) {
+            let vals: Vec<String> = docs.iter().map(|d| doc_value(d, f)).collect();
+            let table: Vec<String> = vals
+                .iter()
+                .cloned()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let pos: HashMap<&str, u32> = table
+                .iter()
+                .enumerate()
+                .map(|(k, v)| (v.as_str(), k as u32))
+                .collect();
+            for (d, v) in vals.iter().enumerate() {
+                doc_codes[d][f as usize] = pos[v.as_str()];
+            }
+            facet_values[f as usize] = table;
+        }
+        let mut by_date: Vec<u32> = (0..nd as u32).collect();
+        by_date.sort_by(|&a, &b| {
+            let (x, y) = (&docs[a as usize].date, &docs[b as usize].date);
+            match (x, y) {
+                (Some(x), Some(y)) => y.cmp(x).then(a.cmp(&b)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => a.cmp(&b),
+            }
+        });
+        let mut by_bureau: Vec<u32> = (0..nd as u32).collect();
+        by_bureau.sort_by_key(|&d| {
+            let b = docs[d as usize].bureau.as_ref().map(|b| b.name.as_str());
+            (b.is_none(), b, d)
+        });
+
+        let bureaus: BTreeSet<&str> = docs
             .iter()
             .filter_map(|d| d.bureau.as_ref().map(|b| b.name.as_str()))
             .collect();
-        let dates: Vec<&str> = corpus
-            .documents
-            .iter()
-            .filter_map(|d| d.date.as_deref())
-            .collect();
+        let dates: Vec<&str> = docs.iter().filter_map(|d| d.date.as_deref()).collect();
         let summary = Summary {
-            documents: corpus.documents.len(),
-            initiatives: corpus.initiatives.len(),
+            documents: nd,
+            initiatives: ix.init_name.len(),
             bureaus: bureaus.len(),
-            canonical_shared: corpus
-                .canonical
-                .iter()
-                .filter(|c| c.doc_ids.len() > 1)
-                .count(),
+            canonical_shared: ix.meta.canonical.iter().filter(|c| c.documents > 1).count(),
             date_min: dates.iter().min().map(|s| s.to_string()),
             date_max: dates.iter().max().map(|s| s.to_string()),
-            undated: corpus.documents.iter().filter(|d| d.date.is_none()).count(),
+            undated: docs.iter().filter(|d| d.date.is_none()).count(),
+        };
+        let loaded = Loaded {
+            texts: vec![None; nd],
+            ..Loaded::default()
         };
         Explorer {
-            corpus,
+            init_doc,
+            met_doc,
             doc_index,
-            init_index,
-            metric_index,
             canonical_index,
-            doc_of,
-            facets,
-            search,
+            canon_members,
+            name_members,
+            names_folded,
+            facet_values,
+            doc_codes,
+            by_date,
+            by_bureau,
             summary,
+            loaded: RefCell::new(loaded),
+            ix,
         }
     }
 
-    pub fn doc(&self, id: &str) -> Option<&Document> {
-        self.doc_index.get(id).map(|&i| &self.corpus.documents[i])
+    // ---- later parts ----
+
+    pub fn text_chunks(&self) -> usize {
+        self.docs()
+            .len()
+            .div_ceil(self.ix.meta.text_chunk.max(1) as usize)
     }
 
-    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
-        self.init_index
-            .get(id)
-            .map(|&i| &self.corpus.initiatives[i])
+    pub fn detail_chunks(&self) -> usize {
+        self.docs()
+            .len()
+            .div_ceil(self.ix.meta.detail_chunk.max(1) as usize)
     }
 
-    pub fn canonical(&self, key: &str) -> Option<&CanonicalInitiative> {
-        self.canonical_index
-            .get(key)
-            .map(|&i| &self.corpus.canonical[i])
+    /// The detail chunk holding a document.
+    pub fn detail_chunk_of(&self, doc: usize) -> usize {
+        doc / self.ix.meta.detail_chunk.max(1) as usize
     }
 
-    /// The figures of a document, in text order.
-    pub fn metrics_of_doc<'a>(&'a self, d: &'a Document) -> impl Iterator<Item = &'a Metric> + 'a {
-        d.metric_ids
-            .iter()
-            .filter_map(|id| self.metric_index.get(id).map(|&k| &self.corpus.metrics[k]))
+    pub fn set_search(&self, s: SearchPack) {
+        self.loaded.borrow_mut().search = Some(s);
     }
 
-    /// The figures attached to an initiative, in document order.
-    pub fn metrics_of<'a>(&'a self, init: &'a Initiative) -> impl Iterator<Item = &'a Metric> + 'a {
-        init.metric_ids
-            .iter()
-            .filter_map(|id| self.metric_index.get(id).map(|&k| &self.corpus.metrics[k]))
+    pub fn add_texts(&self, chunk: usize, texts: Vec<String>) {
+        let first = chunk * self.ix.meta.text_chunk as usize;
+        let mut l = self.loaded.borrow_mut();
+        for (k, t) in texts.into_iter().enumerate() {
+            if let Some(slot) = l.texts.get_mut(first + k) {
+                *slot = Some(t);
+            }
+        }
+        l.text_chunks += 1;
+    }
+
+    pub fn add_details(&self, chunk: usize, details: Vec<DocDetail>) {
+        let first = chunk * self.ix.meta.detail_chunk as usize;
+        let mut l = self.loaded.borrow_mut();
+        for (k, d) in details.into_iter().enumerate() {
+            // A chunk from another build would attach texts to the wrong documents.
+            if self
+                .docs()
+                .get(first + k)
+                .is_some_and(|m| m.id == d.document.id)
+            {
+                l.details.insert(first + k, Rc::new(d));
+            }
+        }
+    }
+
+    pub fn detail(&self, doc: usize) -> Option<Rc<DocDetail>> {
+        self.loaded.borrow().details.get(&doc).cloned()
+    }
+
+    pub fn has_detail_chunk(&self, chunk: usize) -> bool {
+        let first = chunk * self.ix.meta.detail_chunk as usize;
+        self.loaded.borrow().details.contains_key(&first)
+    }
+
+    pub fn search_ready(&self) -> bool {
+        self.loaded.borrow().search.is_some()
+    }
+
+    /// Text chunks in, out of all.
+    pub fn text_progress(&self) -> (usize, usize) {
+        (self.loaded.borrow().text_chunks, self.text_chunks())
+    }
+
+    /// Changes whenever search can give a different answer (postings or texts arrived).
+    pub fn search_generation(&self) -> usize {
+        let l = self.loaded.borrow();
+        l.text_chunks * 2 + usize::from(l.search.is_some())
+    }
+
+    // ---- documents ----
+
+    pub fn docs(&self) -> &[Document] {
+        &self.ix.meta.documents
+    }
+
+    pub fn doc(&self, d: usize) -> &Document {
+        &self.ix.meta.documents[d]
+    }
+
+    pub fn doc_by_id(&self, id: &str) -> Option<usize> {
+        self.doc_index.get(id).copied()
+    }
+
+    pub fn inits_of_doc(&self, d: usize) -> std::ops::Range<usize> {
+        self.ix.doc_first_init[d] as usize..self.ix.doc_first_init[d + 1] as usize
+    }
+
+    pub fn metrics_of_doc(&self, d: usize) -> std::ops::Range<usize> {
+        self.ix.doc_first_metric[d] as usize..self.ix.doc_first_metric[d + 1] as usize
+    }
+
+    pub fn content_hash(&self) -> &str {
+        &self.ix.meta.content_hash
+    }
+
+    pub fn themes(&self) -> &[Theme] {
+        &self.ix.meta.themes
+    }
+
+    // ---- initiatives ----
+
+    pub fn n_initiatives(&self) -> usize {
+        self.ix.init_name.len()
+    }
+
+    pub fn doc_of(&self, i: usize) -> usize {
+        self.init_doc[i] as usize
     }
 
     pub fn doc_of_initiative(&self, i: usize) -> &Document {
-        &self.corpus.documents[self.doc_of[i]]
+        self.doc(self.doc_of(i))
+    }
+
+    pub fn name(&self, i: usize) -> &str {
+        &self.ix.meta.names[self.ix.init_name[i] as usize]
+    }
+
+    pub fn initiative_id(&self, i: usize) -> String {
+        let d = self.doc_of(i);
+        pack::initiative_id(&self.doc(d).id, i - self.ix.doc_first_init[d] as usize)
+    }
+
+    /// Row of an initiative id (`{doc}-i{n}`).
+    pub fn initiative_by_id(&self, id: &str) -> Option<usize> {
+        let (doc, n) = id.rsplit_once("-i")?;
+        let d = self.doc_by_id(doc)?;
+        let n: usize = n.parse().ok()?;
+        let r = self.inits_of_doc(d);
+        (n >= 1 && n <= r.len()).then(|| r.start + n - 1)
+    }
+
+    /// Theme ids of an initiative, in taxonomy order.
+    pub fn themes_of(&self, i: usize) -> Vec<String> {
+        self.theme_ids(self.ix.init_themes[i])
+    }
+
+    pub fn theme_ids(&self, bits: u32) -> Vec<String> {
+        self.themes()
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| bits & (1 << k) != 0)
+            .map(|(_, t)| t.id.clone())
+            .collect()
+    }
+
+    pub fn canonical_of(&self, i: usize) -> Option<(usize, &CanonRow)> {
+        let c = self.ix.init_canon[i];
+        (c != NONE).then(|| (c as usize, &self.ix.meta.canonical[c as usize]))
+    }
+
+    pub fn canonical(&self, key: &str) -> Option<(usize, &CanonRow)> {
+        let c = *self.canonical_index.get(key)?;
+        Some((c, &self.ix.meta.canonical[c]))
+    }
+
+    /// Figures attached to an initiative, in text order.
+    pub fn metrics_of(&self, i: usize) -> impl Iterator<Item = MetricRef<'_>> + '_ {
+        self.metrics_of_doc(self.doc_of(i))
+            .filter(move |&m| self.ix.met_init[m] == i as u32)
+            .map(|m| self.metric(m))
+    }
+
+    /// The facet values of an initiative (reference for tests; filtering uses codes).
+    pub fn facet_values_of(&self, i: usize, f: Facet) -> Vec<&str> {
+        if f == Facet::Theme {
+            let bits = self.ix.init_themes[i];
+            return (0..self.themes().len())
+                .filter(|k| bits & (1 << k) != 0)
+                .map(|k| self.facet_values[0][k].as_str())
+                .collect();
+        }
+        let code = self.doc_codes[self.doc_of(i)][f as usize];
+        vec![self.facet_values[f as usize][code as usize].as_str()]
+    }
+
+    /// The sentence an initiative appears in, once its document is loaded.
+    pub fn summary_of(&self, i: usize) -> Option<String> {
+        let d = self.doc_of(i);
+        let detail = self.detail(d)?;
+        let k = i - self.ix.doc_first_init[d] as usize;
+        detail.initiatives.get(k).map(|x| x.summary.clone())
+    }
+
+    // ---- figures ----
+
+    pub fn n_metrics(&self) -> usize {
+        self.ix.met_init.len()
+    }
+
+    pub fn metric(&self, m: usize) -> MetricRef<'_> {
+        let s = |k: u32| self.ix.meta.strings[k as usize].as_str();
+        let ix = &self.ix;
+        let init = ix.met_init[m];
+        let norm = ix.met_norm[m];
+        MetricRef {
+            index: m,
+            doc: self.met_doc[m] as usize,
+            initiative: (init != NONE).then_some(init as usize),
+            value: ix.met_value[m],
+            unit: s(ix.met_unit[m]),
+            raw: s(ix.met_raw[m]),
+            label: s(ix.met_label[m]),
+            category: s(ix.met_category[m]),
+            normalized: (!norm.is_nan() && ix.met_norm_unit[m] != NONE)
+                .then(|| (norm, s(ix.met_norm_unit[m]))),
+            bound: ix.met_bound[m],
+        }
+    }
+
+    pub fn metric_id(&self, m: usize) -> String {
+        let d = self.met_doc[m] as usize;
+        pack::metric_id(&self.doc(d).id, m - self.ix.doc_first_metric[d] as usize)
     }
 
     pub fn theme_name(&self, id: &str, en: bool) -> String {
-        self.corpus
-            .themes
+        self.themes()
             .iter()
             .find(|t| t.id == id)
             .map(|t| if en { t.en.clone() } else { t.zh.clone() })
@@ -184,28 +451,15 @@ impl Explorer {
     }
 }
 
-/// Position of each item by its id or key.
-fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (key(x).clone(), i))
-        .collect()
-}
-
-fn facet_values(i: &Initiative, d: &Document) -> [Vec<String>; Facet::COUNT] {
-    let one = |v: Option<String>| vec![v.unwrap_or_else(|| UNKNOWN.to_string())];
-    let mut out: [Vec<String>; Facet::COUNT] = Default::default();
-    for f in Facet::ALL {
-        out[f as usize] = match f {
-            Facet::Theme => i.themes.clone(),
-            Facet::Province => one(d.province.as_ref().map(|p| p.short.clone())),
-            Facet::City => one(d.city.as_ref().map(|p| p.short.clone())),
-            Facet::Bureau => one(d.bureau.as_ref().map(|b| b.name.clone())),
-            Facet::Publisher => one(d.publisher.clone()),
-            Facet::Kind => vec![d.kind.id().to_string()],
-            Facet::Year => one(d.year().map(str::to_string)),
-        };
-    }
-    out
+fn doc_value(d: &Document, f: Facet) -> String {
+    let v = match f {
+        Facet::Theme => None,
+        Facet::Province => d.province.as_ref().map(|p| p.short.clone()),
+        Facet::City => d.city.as_ref().map(|p| p.short.clone()),
+        Facet::Bureau => d.bureau.as_ref().map(|b| b.name.clone()),
+        Facet::Publisher => d.publisher.clone(),
+        Facet::Kind => Some(d.kind.id().to_string()),
+        Facet::Year => d.year().map(str::to_string),
+    };
+    v.unwrap_or_else(|| UNKNOWN.to_string())
 }

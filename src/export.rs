@@ -6,11 +6,12 @@ use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub struct Row<'a> {
-    pub initiative_id: &'a str,
+    pub initiative_id: String,
     pub name: &'a str,
     pub canonical: &'a str,
     pub themes: String,
-    pub summary: &'a str,
+    /// The sentence; empty when the document's chunk is not loaded (the UI loads them first).
+    pub summary: String,
     pub metrics: String,
     pub document_id: &'a str,
     pub document_title: &'a str,
@@ -27,20 +28,27 @@ pub struct Row<'a> {
     pub corpus_hash: &'a str,
 }
 
+/// Documents whose chunks an export of these results needs.
+pub fn needed_docs(ex: &Explorer, results: &[usize]) -> Vec<usize> {
+    crate::filter::documents_of(ex, results)
+}
+
 pub fn rows<'a>(ex: &'a Explorer, results: &[usize]) -> Vec<Row<'a>> {
     results
         .iter()
         .map(|&i| {
-            let init = &ex.corpus.initiatives[i];
             let d = ex.doc_of_initiative(i);
-            let l = init.location;
-            let metrics: Vec<&str> = ex.metrics_of(init).map(|m| m.raw.as_str()).collect();
+            let detail = ex.detail(ex.doc_of(i));
+            let init = detail
+                .as_ref()
+                .and_then(|x| x.initiatives.get(i - ex.inits_of_doc(ex.doc_of(i)).start));
+            let metrics: Vec<&str> = ex.metrics_of(i).map(|m| m.raw).collect();
             Row {
-                initiative_id: &init.id,
-                name: &init.name,
-                canonical: &init.canonical,
-                themes: init.themes.join(";"),
-                summary: &init.summary,
+                initiative_id: ex.initiative_id(i),
+                name: ex.name(i),
+                canonical: ex.canonical_of(i).map_or("", |(_, c)| c.key.as_str()),
+                themes: ex.themes_of(i).join(";"),
+                summary: init.map(|x| x.summary.clone()).unwrap_or_default(),
                 metrics: metrics.join(";"),
                 document_id: &d.id,
                 document_title: &d.title,
@@ -51,15 +59,20 @@ pub fn rows<'a>(ex: &'a Explorer, results: &[usize]) -> Vec<Row<'a>> {
                 date: d.date.as_deref().unwrap_or(""),
                 publisher: d.publisher.as_deref().unwrap_or(""),
                 url: d.url.as_deref().unwrap_or(""),
-                location: format!(
-                    "{}:{}:{}-{}",
-                    l.section,
-                    l.paragraph.map_or("h".to_string(), |p| p.to_string()),
-                    l.start,
-                    l.end
-                ),
+                location: init
+                    .map(|x| {
+                        let l = x.location;
+                        format!(
+                            "{}:{}:{}-{}",
+                            l.section,
+                            l.paragraph.map_or("h".to_string(), |p| p.to_string()),
+                            l.start,
+                            l.end
+                        )
+                    })
+                    .unwrap_or_default(),
                 source_file: &d.source_file,
-                corpus_hash: &ex.corpus.build.content_hash,
+                corpus_hash: ex.content_hash(),
             }
         })
         .collect()
@@ -106,11 +119,11 @@ pub fn csv(ex: &Explorer, results: &[usize]) -> String {
     out.push_str("\r\n");
     for r in rows(ex, results) {
         let cells = [
-            r.initiative_id,
+            r.initiative_id.as_str(),
             r.name,
             r.canonical,
             &r.themes,
-            r.summary,
+            &r.summary,
             &r.metrics,
             r.document_id,
             r.document_title,
@@ -142,8 +155,8 @@ struct JsonExport<'a> {
 pub fn json(ex: &Explorer, results: &[usize]) -> String {
     let rows = rows(ex, results);
     serde_json::to_string_pretty(&JsonExport {
-        corpus_hash: &ex.corpus.build.content_hash,
-        schema_version: ex.corpus.schema_version,
+        corpus_hash: ex.content_hash(),
+        schema_version: ex.ix.meta.schema_version,
         count: rows.len(),
         initiatives: rows,
     })

@@ -5,8 +5,8 @@
 //! results another value of the same facet would add.
 
 use crate::data::Explorer;
-use crate::search::{Hit, Owner};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::search::{search_docs, search_names};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The value used for "not stated" (province unknown, date unknown …).
 pub const UNKNOWN: &str = "?";
@@ -111,94 +111,144 @@ impl Sort {
     }
 }
 
-/// How an initiative matched the query: 0 name, 1 summary, 2 its document's text.
+/// How an initiative matched the query: its name, or its document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Tier {
-    Name = 0,
-    Summary = 1,
+    Name = 1,
     Body = 2,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QueryMatch {
-    /// Initiative index → best tier and number of occurrences.
-    pub initiatives: HashMap<usize, (Tier, usize)>,
-    /// Document index → number of occurrences in its text.
-    pub documents: HashMap<usize, usize>,
+    /// Per initiative row: 0 no match, else the best [`Tier`] as a number.
+    pub tiers: Vec<u8>,
+    /// Documents whose text contains the query, ascending.
+    pub documents: Vec<u32>,
+    /// False while the full-text index is still loading (name matches are always complete).
+    pub complete: bool,
 }
 
-/// Resolves a query into matching initiatives (name, summary, or document text) and documents.
+impl QueryMatch {
+    pub fn tier(&self, i: usize) -> Option<Tier> {
+        match self.tiers.get(i) {
+            Some(1) => Some(Tier::Name),
+            Some(2) => Some(Tier::Body),
+            _ => None,
+        }
+    }
+}
+
+/// Resolves a query into matching initiatives (by name, or by their document's text) and
+/// matching documents.
 pub fn query_match(ex: &Explorer, query: &str) -> Option<QueryMatch> {
     if query.trim().is_empty() {
         return None;
     }
-    let hits: Vec<Hit> = ex.search.search(query);
-    let mut m = QueryMatch::default();
-    let mut bump = |i: usize, tier: Tier, n: usize| {
-        let e = m.initiatives.entry(i).or_insert((tier, 0));
-        e.0 = e.0.min(tier);
-        e.1 += n;
-    };
-    for h in &hits {
-        match h.owner {
-            Owner::Name(i) => bump(i as usize, Tier::Name, h.starts.len()),
-            Owner::Summary(i) => bump(i as usize, Tier::Summary, h.starts.len()),
-            Owner::Body { doc, .. } => {
-                *m.documents.entry(doc as usize).or_default() += h.starts.len()
-            }
+    let mut tiers = vec![0u8; ex.n_initiatives()];
+    let docs = search_docs(ex, query);
+    for &d in &docs.docs {
+        for i in ex.inits_of_doc(d as usize) {
+            tiers[i] = Tier::Body as u8;
         }
     }
-    for (i, &d) in ex.doc_of.iter().enumerate() {
-        if let Some(&n) = m.documents.get(&d) {
-            let e = m.initiatives.entry(i).or_insert((Tier::Body, 0));
-            if e.0 == Tier::Body {
-                e.1 = e.1.max(n);
-            }
+    for n in search_names(ex, query) {
+        for &i in &ex.name_members[n as usize] {
+            tiers[i as usize] = Tier::Name as u8;
         }
     }
-    Some(m)
+    Some(QueryMatch {
+        tiers,
+        documents: docs.docs,
+        complete: docs.complete,
+    })
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outcome {
-    /// Matching initiative indices, sorted.
+    /// Matching initiative rows, in the chosen order.
     pub results: Vec<usize>,
     /// Disjunctive counts per facet: (value, count), by count then value.
     pub counts: BTreeMap<Facet, Vec<(String, usize)>>,
 }
 
 /// Filters initiatives by query match and selection, sorts them and counts facet values.
+///
+/// One pass over the initiative rows with integer codes: per document, which of its facets
+/// pass; per initiative, whether its themes pass; then each facet's counts take the rows that
+/// pass every other facet.
 pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort) -> Outcome {
-    let n = ex.corpus.initiatives.len();
     let all_bits: u32 = (1 << Facet::COUNT) - 1;
-    let mut counts: Vec<HashMap<&str, usize>> = vec![HashMap::new(); Facet::COUNT];
+    // Selected codes per facet (None: facet not filtered).
+    let selected: Vec<Option<Vec<bool>>> = Facet::ALL
+        .into_iter()
+        .map(|f| {
+            let s = sel.0.get(&f).filter(|s| !s.is_empty())?;
+            Some(
+                ex.facet_values[f as usize]
+                    .iter()
+                    .map(|v| s.contains(v))
+                    .collect(),
+            )
+        })
+        .collect();
+    let theme_mask: Option<u32> = selected[Facet::Theme as usize].as_ref().map(|on| {
+        on.iter()
+            .enumerate()
+            .filter(|(_, &b)| b)
+            .fold(0, |m, (k, _)| m | (1 << k))
+    });
+    let doc_mask: Vec<u32> = ex
+        .doc_codes
+        .iter()
+        .map(|codes| {
+            let mut mask = 1 << Facet::Theme as u32;
+            for f in Facet::ALL.into_iter().filter(|&f| f != Facet::Theme) {
+                let pass = match &selected[f as usize] {
+                    Some(on) => on[codes[f as usize] as usize],
+                    None => true,
+                };
+                if pass {
+                    mask |= 1 << f as u32;
+                }
+            }
+            mask
+        })
+        .collect();
+    let mut counts: Vec<Vec<usize>> = ex.facet_values.iter().map(|v| vec![0; v.len()]).collect();
     let mut results = Vec::new();
-    for i in 0..n {
+    for i in 0..ex.n_initiatives() {
         if let Some(q) = qm {
-            if !q.initiatives.contains_key(&i) {
+            if q.tiers[i] == 0 {
                 continue;
             }
         }
-        let values = &ex.facets[i];
-        let mut mask = 0u32;
-        for f in Facet::ALL {
-            let pass = match sel.0.get(&f) {
-                Some(s) if !s.is_empty() => values[f as usize].iter().any(|v| s.contains(v)),
-                _ => true,
-            };
-            if pass {
-                mask |= 1 << f as u32;
+        let d = ex.init_doc[i] as usize;
+        let themes = ex.ix.init_themes[i];
+        let mut mask = doc_mask[d];
+        if let Some(tm) = theme_mask {
+            if themes & tm == 0 {
+                mask &= !(1 << Facet::Theme as u32);
             }
         }
         if mask == all_bits {
             results.push(i);
         }
+        if mask.count_ones() + 1 < Facet::COUNT as u32 {
+            continue; // fails two facets: counts for none
+        }
         for f in Facet::ALL {
             let others = all_bits & !(1 << f as u32);
-            if mask & others == others {
-                for v in &values[f as usize] {
-                    *counts[f as usize].entry(v.as_str()).or_default() += 1;
+            if mask & others != others {
+                continue;
+            }
+            if f == Facet::Theme {
+                let mut b = themes;
+                while b != 0 {
+                    counts[0][b.trailing_zeros() as usize] += 1;
+                    b &= b - 1;
                 }
+            } else {
+                counts[f as usize][ex.doc_codes[d][f as usize] as usize] += 1;
             }
         }
     }
@@ -208,7 +258,9 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
         .map(|f| {
             let mut v: Vec<(String, usize)> = counts[f as usize]
                 .iter()
-                .map(|(k, c)| (k.to_string(), *c))
+                .enumerate()
+                .filter(|(_, &c)| c > 0)
+                .map(|(k, &c)| (ex.facet_values[f as usize][k].clone(), c))
                 .collect();
             // Selected values with zero count stay visible so they can be unselected.
             if let Some(sel) = sel.0.get(&f) {
@@ -231,35 +283,53 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
     Outcome { results, counts }
 }
 
-fn sort_results(ex: &Explorer, results: &mut [usize], qm: Option<&QueryMatch>, sort: Sort) {
-    let date = |i: usize| ex.doc_of_initiative(i).date.clone();
+/// Orders results without comparing strings: rows are already in document order, so a sort
+/// by date or bureau is a walk over the documents in that order.
+fn sort_results(ex: &Explorer, results: &mut Vec<usize>, qm: Option<&QueryMatch>, sort: Sort) {
+    let by_docs = |order: &[u32], results: &mut Vec<usize>| {
+        let mut first = vec![u32::MAX; ex.docs().len()];
+        let mut last = vec![0u32; ex.docs().len()];
+        for (k, &i) in results.iter().enumerate() {
+            let d = ex.init_doc[i] as usize;
+            if first[d] == u32::MAX {
+                first[d] = k as u32;
+            }
+            last[d] = k as u32 + 1;
+        }
+        let mut out = Vec::with_capacity(results.len());
+        for &d in order {
+            let d = d as usize;
+            if first[d] != u32::MAX {
+                out.extend_from_slice(&results[first[d] as usize..last[d] as usize]);
+            }
+        }
+        *results = out;
+    };
     match sort {
-        Sort::Relevance => results.sort_by_key(|&i| {
-            let (tier, n) = qm
-                .and_then(|q| q.initiatives.get(&i).copied())
-                .unwrap_or((Tier::Body, 0));
-            (tier, std::cmp::Reverse(n), ex.doc_of[i], i)
-        }),
-        // Newest first; undated last.
-        Sort::Date => results.sort_by(|&a, &b| match (date(a), date(b)) {
-            (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(&b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.cmp(&b),
-        }),
-        Sort::Bureau => results.sort_by_key(|&i| {
-            let b = ex
-                .doc_of_initiative(i)
-                .bureau
-                .as_ref()
-                .map(|b| b.name.clone());
-            (b.is_none(), b, i)
-        }),
+        // Name matches first, then text matches; document order within each.
+        Sort::Relevance => {
+            if let Some(q) = qm {
+                let (mut names, body): (Vec<usize>, Vec<usize>) = results
+                    .iter()
+                    .partition(|&&i| q.tiers[i] == Tier::Name as u8);
+                names.extend(body);
+                *results = names;
+            }
+        }
+        Sort::Date => by_docs(&ex.by_date, results),
+        Sort::Bureau => by_docs(&ex.by_bureau, results),
     }
 }
 
 /// Documents that contain at least one of the given initiatives, in corpus order.
 pub fn documents_of(ex: &Explorer, initiatives: &[usize]) -> Vec<usize> {
-    let set: BTreeSet<usize> = initiatives.iter().map(|&i| ex.doc_of[i]).collect();
-    set.into_iter().collect()
+    let mut seen = vec![false; ex.docs().len()];
+    for &i in initiatives {
+        seen[ex.doc_of(i)] = true;
+    }
+    seen.iter()
+        .enumerate()
+        .filter(|(_, &s)| s)
+        .map(|(d, _)| d)
+        .collect()
 }

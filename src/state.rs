@@ -29,6 +29,9 @@ pub enum Action {
     /// The hash changed (load, back/forward, edited link).
     FromHash(String),
     DismissNotice,
+    /// Part of the corpus (postings, texts, a document chunk) arrived: views re-render, the
+    /// URL state is untouched.
+    DataArrived,
 }
 
 impl AppState {
@@ -76,6 +79,7 @@ impl AppState {
                     .then(|| problems.join(" · ").chars().take(120).collect());
             }
             Action::DismissNotice => self.notice = None,
+            Action::DataArrived => {}
         }
     }
 }

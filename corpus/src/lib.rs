@@ -6,7 +6,9 @@
 //!   (initiatives, themes, metrics), [`assemble`] (files → corpus). None of it does I/O, so it
 //!   also compiles to wasm32; the `corpus` binary adds directory walking and parallelism.
 
+pub mod fold;
 pub mod model;
+pub mod pack;
 
 #[cfg(feature = "ingest")]
 pub mod assemble;

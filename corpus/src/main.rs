@@ -32,8 +32,12 @@ enum Command {
     Build {
         input_dir: PathBuf,
         /// Where to write the corpus JSON.
+        #[arg(long, required_unless_present = "pack")]
+        out: Option<PathBuf>,
+        /// Also (or only) write the explorer's data pack (index, search postings, text and
+        /// document chunks) into this folder; see `corpus/src/pack.rs`.
         #[arg(long)]
-        out: PathBuf,
+        pack: Option<PathBuf>,
         /// Fail on any warning, skipped or duplicate file.
         #[arg(long)]
         strict: bool,
@@ -64,11 +68,20 @@ fn main() -> ExitCode {
         Command::Build {
             input_dir,
             out,
+            pack,
             strict,
             jobs,
             pretty,
             quiet,
-        } => match run_build(&input_dir, &out, strict, jobs, pretty, quiet) {
+        } => match run_build(
+            &input_dir,
+            out.as_deref(),
+            pack.as_deref(),
+            strict,
+            jobs,
+            pretty,
+            quiet,
+        ) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("corpus: {e}");
@@ -119,7 +132,8 @@ fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 fn run_build(
     input_dir: &Path,
-    out: &Path,
+    out: Option<&Path>,
+    pack: Option<&Path>,
     strict: bool,
     jobs: Option<usize>,
     pretty: bool,
@@ -131,8 +145,11 @@ fn run_build(
     let mut files =
         walk(input_dir).map_err(|e| format!("cannot read {}: {e}", input_dir.display()))?;
     // Writing the corpus into the folder it is built from must not feed it back in next time.
-    if let Ok(out_abs) = std::fs::canonicalize(out) {
+    if let Some(out_abs) = out.and_then(|o| std::fs::canonicalize(o).ok()) {
         files.retain(|f| std::fs::canonicalize(f).map_or(true, |f| f != out_abs));
+    }
+    if let Some(pack_abs) = pack.and_then(|p| std::fs::canonicalize(p).ok()) {
+        files.retain(|f| std::fs::canonicalize(f).map_or(true, |f| !f.starts_with(&pack_abs)));
     }
     let total = files.len();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -165,19 +182,33 @@ fn run_build(
             .collect()
     });
     let corpus = corpus::assemble(results);
-    let json = if pretty {
-        serde_json::to_string_pretty(&corpus)
-    } else {
-        serde_json::to_string(&corpus)
+    let mut written = Vec::new();
+    if let Some(out) = out {
+        let json = if pretty {
+            serde_json::to_string_pretty(&corpus)
+        } else {
+            serde_json::to_string(&corpus)
+        }
+        .map_err(|e| format!("cannot serialize corpus: {e}"))?;
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(out, json.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        written.push(format!("{} ({} bytes)", out.display(), json.len()));
     }
-    .map_err(|e| format!("cannot serialize corpus: {e}"))?;
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    if let Some(dir) = pack {
+        let p = corpus::pack::pack(&corpus).map_err(|e| format!("cannot pack corpus: {e}"))?;
+        write_pack(dir, &p)?;
+        let bytes: usize = p.files.iter().map(|(_, b)| b.len()).sum();
+        written.push(format!(
+            "pack {} ({} files, {bytes} bytes)",
+            dir.display(),
+            p.files.len()
+        ));
     }
-    std::fs::write(out, json.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    print_report(&corpus, out, json.len(), started.elapsed(), quiet);
+    print_report(&corpus, &written.join(", "), started.elapsed(), quiet);
     let built = corpus.documents.len();
     let clean = corpus
         .build
@@ -193,6 +224,27 @@ fn run_build(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes the pack files, removing chunks a previous, larger build left behind.
+fn write_pack(dir: &Path, p: &corpus::pack::Pack) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            let chunk = (name.starts_with("text-") && name.ends_with(".bin"))
+                || (name.starts_with("doc-") && name.ends_with(".json"));
+            if chunk {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    for (name, bytes) in &p.files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 fn read_and_process(path: &Path, rel: &str) -> FileResult {
@@ -214,17 +266,19 @@ fn read_and_process(path: &Path, rel: &str) -> FileResult {
     }
 }
 
-fn print_report(
-    corpus: &Corpus,
-    out: &Path,
-    json_len: usize,
-    elapsed: std::time::Duration,
-    quiet: bool,
-) {
+fn print_report(corpus: &Corpus, written: &str, elapsed: std::time::Duration, quiet: bool) {
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     let count = |s: InputStatus| corpus.build.inputs.iter().filter(|i| i.status == s).count();
     if !quiet {
+        // Counted once up front: a per-file scan would be quadratic at 10,000 files.
+        let mut per_doc: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+        for x in &corpus.initiatives {
+            per_doc.entry(x.doc_id.as_str()).or_default().0 += 1;
+        }
+        for x in &corpus.metrics {
+            per_doc.entry(x.doc_id.as_str()).or_default().1 += 1;
+        }
         let _ = writeln!(w, "Build report");
         for i in &corpus.build.inputs {
             let status = match i.status {
@@ -235,12 +289,7 @@ fn print_report(
             };
             let detail = match (&i.doc_id, i.status) {
                 (Some(id), InputStatus::Built | InputStatus::BuiltWithWarnings) => {
-                    let inits = corpus
-                        .initiatives
-                        .iter()
-                        .filter(|x| &x.doc_id == id)
-                        .count();
-                    let mets = corpus.metrics.iter().filter(|x| &x.doc_id == id).count();
+                    let (inits, mets) = per_doc.get(id.as_str()).copied().unwrap_or_default();
                     format!(
                         "{} · {inits} initiatives · {mets} metrics",
                         i.encoding.as_deref().unwrap_or("?")
@@ -256,17 +305,16 @@ fn print_report(
     }
     let _ = writeln!(
         w,
-        "{} files: {} built, {} built with warnings, {} duplicates, {} skipped → {} ({} documents, {} initiatives, {} metrics, {} bytes, {:.2}s)",
+        "{} files: {} built, {} built with warnings, {} duplicates, {} skipped → {} ({} documents, {} initiatives, {} metrics, {:.2}s)",
         corpus.build.inputs.len(),
         count(InputStatus::Built),
         count(InputStatus::BuiltWithWarnings),
         count(InputStatus::Duplicate),
         count(InputStatus::Skipped),
-        out.display(),
+        written,
         corpus.documents.len(),
         corpus.initiatives.len(),
         corpus.metrics.len(),
-        json_len,
         elapsed.as_secs_f64(),
     );
     let _ = writeln!(w, "content hash {}", corpus.build.content_hash);

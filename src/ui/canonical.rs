@@ -12,10 +12,29 @@ pub struct CanonicalProps {
 
 #[function_component(CanonicalPage)]
 pub fn canonical_page(props: &CanonicalProps) -> Html {
+    const PAGE: usize = 100;
     let ctx = use_ctx();
+    let shown = use_state(|| PAGE);
     let ex = &ctx.ex;
     let url = &ctx.state.state.url;
-    let Some(c) = ex.canonical(&props.key_) else {
+    let found = ex.canonical(&props.key_);
+    // Rows by date (undated last), one per document.
+    let rows: Vec<usize> = found
+        .map(|(c, _)| {
+            let mut rows: Vec<usize> = ex.canon_members[c].iter().map(|&i| i as usize).collect();
+            rows.sort_by_key(|&i| {
+                let d = ex.doc_of_initiative(i).date.clone();
+                (d.is_none(), d, i)
+            });
+            rows
+        })
+        .unwrap_or_default();
+    {
+        let ctx2 = ctx.clone();
+        let docs: Vec<usize> = rows.iter().take(*shown).map(|&i| ex.doc_of(i)).collect();
+        use_effect_with(docs, move |docs| ctx2.want_details(docs.iter().copied()));
+    }
+    let Some((_, c)) = found else {
         return html! {
             <div class="single empty" data-testid="not-found">
                 <p>{ ctx.t("语料中没有这项举措。", "This initiative is not in the corpus.") }</p>
@@ -23,38 +42,32 @@ pub fn canonical_page(props: &CanonicalProps) -> Html {
             </div>
         };
     };
-    // Rows by date (undated last), one per document.
-    let mut rows: Vec<_> = c
-        .initiative_ids
-        .iter()
-        .filter_map(|id| ex.initiative(id))
-        .collect();
-    rows.sort_by_key(|i| {
-        let d = ex.doc(&i.doc_id).and_then(|d| d.date.clone());
-        (d.is_none(), d, i.id.clone())
-    });
     let headline = match ctx.lang() {
         Lang::Zh => format!(
             "{} 个税务局 · {} 篇文档 · 最早见于 {}",
-            c.bureaus.len(),
-            c.doc_ids.len(),
+            c.bureaus,
+            c.documents,
             c.first_date
                 .clone()
                 .unwrap_or_else(|| "日期未注明的文档".into())
         ),
         Lang::En => format!(
             "{} bureaus · {} documents · earliest {}",
-            c.bureaus.len(),
-            c.doc_ids.len(),
+            c.bureaus,
+            c.documents,
             c.first_date.clone().unwrap_or_else(|| "undated".into())
         ),
+    };
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     html! {
         <div class="single canonical" data-testid="canonical">
             <p class="crumbs"><a href={href(&UrlState { view: View::Documents, ..url.clone() })}>{ ctx.t("← 全部文档与共有举措", "← All documents and shared initiatives") }</a></p>
-            <h1>{ &c.name }</h1>
+            <h1>{ c.name() }</h1>
             <p class="summary">{ headline }</p>
-            <ThemeChips themes={c.themes.clone()} />
+            <ThemeChips themes={ex.theme_ids(c.themes)} />
             <table class="table">
                 <caption>{ ctx.t("各税务局的做法与数据", "What each bureau does, with figures") }</caption>
                 <thead><tr>
@@ -65,20 +78,25 @@ pub fn canonical_page(props: &CanonicalProps) -> Html {
                     <th scope="col">{ ctx.t("出处", "Source") }</th>
                 </tr></thead>
                 <tbody>
-                { for rows.iter().map(|i| {
-                    let d = ex.doc(&i.doc_id);
-                    let target = UrlState { view: View::Reader { doc: i.doc_id.clone(), focus: Some(i.id.clone()) }, ..url.clone() };
-                    let figures: Vec<String> = ex.metrics_of(i).map(|m| m.raw.clone()).collect();
+                { for rows.iter().take(*shown).map(|&i| {
+                    let d = ex.doc_of_initiative(i);
+                    let target = UrlState { view: View::Reader { doc: d.id.clone(), focus: Some(ex.initiative_id(i)) }, ..url.clone() };
+                    let figures: Vec<&str> = ex.metrics_of(i).map(|m| m.raw).collect();
                     html! { <tr>
-                        <td>{ d.and_then(|d| d.bureau.as_ref()).map(|b| b.name.clone()).unwrap_or_else(|| ctx.t("未注明", "not stated").to_string()) }</td>
-                        <td>{ d.and_then(|d| d.date.clone()).unwrap_or_else(|| ctx.t("日期未注明", "not stated").to_string()) }</td>
-                        <td>{ &i.summary }</td>
+                        <td>{ d.bureau.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| ctx.t("未注明", "not stated").to_string()) }</td>
+                        <td>{ d.date.clone().unwrap_or_else(|| ctx.t("日期未注明", "not stated").to_string()) }</td>
+                        <td>{ ex.summary_of(i).unwrap_or_else(|| "…".to_string()) }</td>
                         <td>{ figures.join("，") }</td>
-                        <td><a href={href(&target)}>{ d.map(|d| format!("《{}》", d.title)).unwrap_or_default() }</a></td>
+                        <td><a href={href(&target)}>{ format!("《{}》", d.title) }</a></td>
                     </tr> }
                 }) }
                 </tbody>
             </table>
+            if rows.len() > *shown {
+                <button type="button" class="more" onclick={more}>
+                    { match ctx.lang() { Lang::Zh => format!("显示更多（还有 {} 项）", rows.len() - *shown), Lang::En => format!("Show more ({} left)", rows.len() - *shown) } }
+                </button>
+            }
         </div>
     }
 }

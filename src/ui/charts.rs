@@ -277,6 +277,9 @@ fn matrix_chart() -> Html {
     }
 }
 
+/// Rows the figures table renders at once (the whole set at 10,000 documents is ~300,000).
+const TABLE_ROWS: usize = 200;
+
 #[function_component(MetricsPanel)]
 fn metrics_panel() -> Html {
     let ctx = use_ctx();
@@ -310,9 +313,9 @@ fn metrics_panel() -> Html {
     .collect();
     let max = chart_rows
         .iter()
-        .map(|m| m.normalized.as_ref().map_or(m.value, |n| n.value))
+        .map(|m| m.comparable())
         .fold(0.0, f64::max);
-    let doc_title = |id: &str| ex.doc(id).map(|d| d.title.clone()).unwrap_or_default();
+    let total = rows.len();
     html! {
         <section class="chart wide metrics" data-testid="metrics">
             <h2>{ ctx.t("数据指标", "Figures") }</h2>
@@ -327,13 +330,13 @@ fn metrics_panel() -> Html {
             if !chart_rows.is_empty() {
                 <svg viewBox={format!("0 0 600 {}", chart_rows.len() as f64 * 24.0 + 8.0)} role="img" aria-label={ctx.t("数据条形图，按数值排序，详见下表", "Figures as bars, largest first; see the table below")} class="bars">
                 { for chart_rows.iter().enumerate().map(|(k, m)| {
-                    let v = m.normalized.as_ref().map_or(m.value, |n| n.value);
+                    let v = m.comparable();
                     let w = if max > 0.0 { (v / max * 300.0).max(2.0) } else { 0.0 };
                     let y = 4.0 + k as f64 * 24.0;
                     html! { <g class="bar static">
-                        <text x="224" y={(y + 16.0).to_string()} text-anchor="end">{ short(&m.label, 14) }</text>
+                        <text x="224" y={(y + 16.0).to_string()} text-anchor="end">{ short(m.label, 14) }</text>
                         <rect class="fill" x="230" y={(y + 4.0).to_string()} width={w.to_string()} height="14" rx="2" />
-                        <text class="num" x={(236.0 + w).to_string()} y={(y + 16.0).to_string()}>{ &m.raw }</text>
+                        <text class="num" x={(236.0 + w).to_string()} y={(y + 16.0).to_string()}>{ m.raw }</text>
                     </g> }
                 }) }
                 </svg>
@@ -354,16 +357,19 @@ fn metrics_panel() -> Html {
                     <th scope="col">{ ctx.t("说明", "Measures") }</th>
                     <th scope="col">{ ctx.t("文档", "Document") }</th>
                 </tr></thead>
-                <tbody>{ for rows.iter().map(|m| html! { <tr>
-                    <td>{ &m.raw }</td>
-                    <td class="r">{ fmt_num(m.value) }{ match m.bound { corpus::model::Bound::Exact => "", corpus::model::Bound::Approximate => "≈", corpus::model::Bound::LowerBound => "+" } }</td>
-                    <td>{ &m.unit }</td>
-                    <td class="r">{ m.normalized.as_ref().map(|n| format!("{} {}", fmt_num(n.value), n.unit)).unwrap_or_default() }</td>
-                    <td>{ &m.label }</td>
-                    <td>{ short(&doc_title(&m.doc_id), 16) }</td>
+                <tbody>{ for rows.iter().take(TABLE_ROWS).map(|m| html! { <tr>
+                    <td>{ m.raw }</td>
+                    <td class="r">{ fmt_num(m.value) }{ match m.bound { 1 => "≈", 2 => "+", _ => "" } }</td>
+                    <td>{ m.unit }</td>
+                    <td class="r">{ m.normalized.map(|(v, u)| format!("{} {u}", fmt_num(v))).unwrap_or_default() }</td>
+                    <td>{ m.label }</td>
+                    <td>{ short(&ex.doc(m.doc).title, 16) }</td>
                 </tr> }) }</tbody>
             </table>
             </div>
+            if total > TABLE_ROWS {
+                <p class="muted" data-testid="metrics-more">{ match lang { Lang::Zh => format!("共 {total} 个数据，表中列出前 {TABLE_ROWS} 个；导出或缩小筛选范围可查看全部。"), Lang::En => format!("{total} figures; the table lists the first {TABLE_ROWS}. Narrow the filter or export to see all.") } }</p>
+            }
             if rows.is_empty() { <p class="muted">{ ctx.t("当前筛选下没有数据指标。", "No figures under the current filter.") }</p> }
         </section>
     }

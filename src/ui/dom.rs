@@ -105,3 +105,13 @@ pub fn set_document_lang(lang: &str, title: &str) {
         doc.set_title(title);
     }
 }
+
+/// Sets `data-<key>` on the root element (tests and benchmarks wait on these).
+pub fn set_root_data(key: &str, value: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute(&format!("data-{key}"), value);
+    }
+}

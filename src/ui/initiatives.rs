@@ -22,6 +22,19 @@ pub fn initiatives_page() -> Html {
         use_effect_with(ctx.outcome.clone(), move |_| shown.set(PAGE));
     }
     let results = &ctx.outcome.results;
+    // The cards on screen need their documents' sentences: fetch those chunks.
+    {
+        let ctx2 = ctx.clone();
+        use_effect_with((ctx.outcome.clone(), *shown), move |(outcome, shown)| {
+            let docs: Vec<usize> = outcome
+                .results
+                .iter()
+                .take(*shown)
+                .map(|&i| ctx2.ex.doc_of(i))
+                .collect();
+            ctx2.want_details(docs);
+        });
+    }
     let more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
@@ -42,6 +55,7 @@ pub fn initiatives_page() -> Html {
             <section class="results" aria-label={ctx.t("举措列表", "Initiatives")}>
                 <SearchBox />
                 <div class="toolbar"><ActiveFilters /><SortSelect /><ExportButtons /></div>
+                <super::widgets::SearchProgress />
                 if results.is_empty() {
                     <div class="empty" data-testid="empty">
                         <p>{ ctx.t("没有符合条件的举措。", "No initiative matches.") }</p>
@@ -71,18 +85,17 @@ pub struct CardProps {
 pub fn initiative_card(props: &CardProps) -> Html {
     let ctx = use_ctx();
     let ex = &ctx.ex;
-    let init = &ex.corpus.initiatives[props.index];
-    let doc = ex.doc_of_initiative(props.index);
+    let i = props.index;
+    let d = ex.doc_of(i);
+    let doc = ex.doc(d);
     let url = &ctx.state.state.url;
     let q = url.query.as_str();
-    let tier = (*ctx.qm)
-        .as_ref()
-        .and_then(|m| m.initiatives.get(&props.index))
-        .map(|t| t.0);
+    let tier = (*ctx.qm).as_ref().and_then(|m| m.tier(i));
+    let id = ex.initiative_id(i);
     let reader = UrlState {
         view: View::Reader {
             doc: doc.id.clone(),
-            focus: Some(init.id.clone()),
+            focus: Some(id.clone()),
         },
         ..url.clone()
     };
@@ -90,32 +103,39 @@ pub fn initiative_card(props: &CardProps) -> Html {
         .iter()
         .filter_map(|p| p.as_ref().map(|p| p.name.as_str()))
         .collect();
-    let shared = ex
-        .corpus
-        .canonical
-        .iter()
-        .find(|c| c.key == init.canonical)
-        .filter(|c| c.doc_ids.len() > 1);
+    let shared = ex.canonical_of(i).filter(|(_, c)| c.documents > 1);
+    let detail = ex.detail(d);
+    let summary = detail
+        .as_ref()
+        .and_then(|x| x.initiatives.get(i - ex.inits_of_doc(d).start))
+        .map(|x| x.summary.clone());
     // A body match shows where the query occurs in the document.
     let body_snippet = (tier == Some(Tier::Body))
         .then(|| {
-            doc.sections
-                .iter()
-                .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
-                .find_map(|p| snippet(p, q, 24))
+            detail.as_ref().and_then(|x| {
+                x.document
+                    .sections
+                    .iter()
+                    .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
+                    .find_map(|p| snippet(p, q, 24))
+            })
         })
         .flatten();
-    let metrics: Vec<&str> = ex.metrics_of(init).map(|m| m.raw.as_str()).collect();
+    let metrics: Vec<&str> = ex.metrics_of(i).map(|m| m.raw).collect();
     html! {
-        <li class="card" data-id={init.id.clone()}>
-            <h2 class="name"><a href={href(&reader)}>{ highlight(&init.name, q) }</a></h2>
-            <ThemeChips themes={init.themes.clone()} />
+        <li class="card" data-id={id}>
+            <h2 class="name"><a href={href(&reader)}>{ highlight(ex.name(i), q) }</a></h2>
+            <ThemeChips themes={ex.themes_of(i)} />
             <p class="meta">
                 <span class="bureau">{ doc.bureau.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| ctx.t("税务局未注明", "Bureau not stated").to_string()) }</span>
                 if !region.is_empty() { <span class="region">{ region.join(" ") }</span> }
                 <span class="date">{ doc.date.clone().unwrap_or_else(|| ctx.t("日期未注明", "Date not stated").to_string()) }</span>
             </p>
-            <p class="summary">{ highlight(&init.summary, q) }</p>
+            if let Some(s) = summary {
+                <p class="summary">{ highlight(&s, q) }</p>
+            } else {
+                <p class="summary pending" aria-busy="true">{ "…" }</p>
+            }
             if let Some((s, ranges)) = body_snippet {
                 <p class="snippet"><span class="tag">{ ctx.t("正文：", "In text: ") }</span>
                     { super::widgets::marked(&s, &ranges.into_iter().map(|(a, b)| (a, b, crate::text::Mark::Query)).collect::<Vec<_>>()) }</p>
@@ -124,10 +144,10 @@ pub fn initiative_card(props: &CardProps) -> Html {
                 <ul class="badges" aria-label={ctx.t("相关数据", "Figures")}>{ for metrics.iter().map(|m| html! { <li class="badge">{ *m }</li> }) }</ul>
             }
             <p class="doc">{ ctx.t("出自", "From") }{ " " }<a href={href(&reader)}>{ format!("《{}》", doc.title) }</a>
-                if let Some(c) = shared {
+                if let Some((_, c)) = shared {
                     { " · " }
                     <a href={href(&UrlState { view: View::Canonical { key: c.key.clone() }, ..url.clone() })}>
-                        { match ctx.lang() { Lang::Zh => format!("另见于 {} 篇文档", c.doc_ids.len() - 1), Lang::En => format!("also in {} other document(s)", c.doc_ids.len() - 1) } }
+                        { match ctx.lang() { Lang::Zh => format!("另见于 {} 篇文档", c.documents - 1), Lang::En => format!("also in {} other document(s)", c.documents - 1) } }
                     </a>
                 }
             </p>

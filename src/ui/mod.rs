@@ -6,6 +6,7 @@ mod charts;
 mod documents;
 pub mod dom;
 mod initiatives;
+pub mod load;
 mod reader;
 mod widgets;
 
@@ -46,6 +47,8 @@ pub struct Store {
     /// Counts hash arrivals, so even a link that parses to the current state is rewritten
     /// into its canonical form.
     arrivals: u64,
+    /// Counts corpus parts that arrived after the index (postings, texts, document chunks).
+    pub data_gen: u64,
 }
 
 impl Reducible for Store {
@@ -58,6 +61,10 @@ impl Reducible for Store {
         let mut next = (*self).clone();
         if matches!(action, Action::FromHash(_)) {
             next.arrivals += 1;
+        }
+        if matches!(action, Action::DataArrived) {
+            next.data_gen += 1;
+            return Rc::new(next);
         }
         next.state.apply(action);
         next.replace = replace;
@@ -88,6 +95,10 @@ impl Ctx {
     pub fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
         tr(self.lang(), zh, en)
     }
+    /// Starts loading the document chunks of these documents (cards, reader, exports).
+    pub fn want_details(&self, docs: impl IntoIterator<Item = usize>) {
+        load::request_details(&self.ex, docs, self.dispatch.clone());
+    }
     pub fn send(&self, a: Action) -> Callback<()> {
         let d = self.dispatch.clone();
         Callback::from(move |_| d.dispatch(a.clone()))
@@ -96,10 +107,22 @@ impl Ctx {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let loaded = use_memo((), |_| Explorer::embedded().map(Rc::new));
+    let loaded = use_state(|| None::<Result<Rc<Explorer>, String>>);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                let r = load::load_index().await.map(Rc::new);
+                loaded.set(Some(r));
+            });
+        });
+    }
     match &*loaded {
-        Ok(ex) => html! { <Explorerer ex={ex.clone()} /> },
-        Err(e) => html! {
+        None => html! {
+            <div class="loading" role="status">{ "正在载入语料… · Loading the corpus…" }</div>
+        },
+        Some(Ok(ex)) => html! { <Explorerer ex={ex.clone()} /> },
+        Some(Err(e)) => html! {
             <div class="fatal" role="alert">{ format!("语料无法读取 · The corpus could not be read: {e}") }</div>
         },
     }
@@ -123,8 +146,19 @@ fn explorer(props: &ExplorerProps) -> Html {
         state: AppState::from_hash(&dom::current_hash()),
         replace: true,
         arrivals: 0,
+        data_gen: 0,
     });
     BENCH_EXPLORER.with(|cell| *cell.borrow_mut() = Some(ex.clone()));
+
+    // Postings and texts load after the first render.
+    {
+        let ex = ex.clone();
+        let dispatch = store.dispatcher();
+        use_effect_with((), move |_| {
+            dom::set_root_data("corpus", "ready");
+            load::load_search(ex, move || dispatch.dispatch(Action::DataArrived));
+        });
+    }
 
     // Back/forward and edited links: follow the hash.
     {
@@ -162,9 +196,10 @@ fn explorer(props: &ExplorerProps) -> Html {
     }
 
     let query = store.state.url.query.clone();
+    let search_gen = ex.search_generation();
     let qm = {
         let ex = ex.clone();
-        use_memo(query, move |q| query_match(&ex, q))
+        use_memo((query, search_gen), move |(q, _)| query_match(&ex, q))
     };
     let outcome = {
         let ex = ex.clone();
@@ -173,8 +208,9 @@ fn explorer(props: &ExplorerProps) -> Html {
             store.state.url.selection.clone(),
             store.state.url.sort,
             store.state.url.query.clone(),
+            search_gen,
         );
-        use_memo(deps, move |(sel, sort, _)| {
+        use_memo(deps, move |(sel, sort, _, _)| {
             apply(&ex, sel, (*qm2).as_ref(), *sort)
         })
     };
@@ -211,27 +247,39 @@ thread_local! {
     static BENCH_EXPLORER: std::cell::RefCell<Option<Rc<Explorer>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Benchmark hook: how many records (initiatives by name or summary, documents by text) contain
-/// `q` — the same unit the comparison engines report. Pure search, no rendering.
+/// Benchmark hook: how many records (initiatives whose name contains `q`, documents whose
+/// text contains it) match — the same unit the comparison engines report. Pure search, no
+/// rendering.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn search_count(q: &str) -> u32 {
     BENCH_EXPLORER.with(|cell| {
         let Some(ex) = cell.borrow().clone() else {
             return 0;
         };
-        let mut inits = std::collections::HashSet::new();
-        let mut docs = std::collections::HashSet::new();
-        for h in ex.search.search(q) {
-            match h.owner {
-                crate::search::Owner::Name(i) | crate::search::Owner::Summary(i) => {
-                    inits.insert(i);
-                }
-                crate::search::Owner::Body { doc, .. } => {
-                    docs.insert(doc);
-                }
-            }
-        }
-        (inits.len() + docs.len()) as u32
+        let names: usize = crate::search::search_names(&ex, q)
+            .iter()
+            .map(|&n| ex.name_members[n as usize].len())
+            .sum();
+        (names + crate::search::search_docs(&ex, q).docs.len()) as u32
+    })
+}
+
+/// Benchmark hook: records a brute-force scan finds (names and loaded texts), for recall.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn brute_force_count(q: &str) -> u32 {
+    BENCH_EXPLORER.with(|cell| {
+        let Some(ex) = cell.borrow().clone() else {
+            return 0;
+        };
+        let f = crate::search::fold(q.trim());
+        let names: usize = ex
+            .names_folded
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !f.is_empty() && n.contains(f.as_str()))
+            .map(|(k, _)| ex.name_members[k].len())
+            .sum();
+        (names + crate::search::brute_force_docs(&ex, q).len()) as u32
     })
 }
 

@@ -55,21 +55,30 @@ pub fn citation(d: &Document, lang: Lang, hash: &str) -> String {
 pub fn reader(props: &ReaderProps) -> Html {
     let ctx = use_ctx();
     let copied = use_state(|| None::<bool>);
+    let ex = &ctx.ex;
+    let di = ex.doc_by_id(&props.doc);
+    let detail = di.and_then(|d| ex.detail(d));
+    {
+        let ctx2 = ctx.clone();
+        use_effect_with(di, move |di| ctx2.want_details(*di));
+    }
     {
         let focus = props.focus.clone();
-        use_effect_with((props.doc.clone(), focus), |(_, focus)| match focus {
-            Some(f) => dom::scroll_to_selector(&format!(
-                "[data-ini=\"{}\"], [data-met=\"{}\"]",
-                css_escape(f),
-                css_escape(f)
-            )),
-            None => dom::scroll_top(),
-        });
+        use_effect_with(
+            (props.doc.clone(), focus, detail.is_some()),
+            |(_, focus, _)| match focus {
+                Some(f) => dom::scroll_to_selector(&format!(
+                    "[data-ini=\"{}\"], [data-met=\"{}\"]",
+                    css_escape(f),
+                    css_escape(f)
+                )),
+                None => dom::scroll_top(),
+            },
+        );
     }
-    let ex = &ctx.ex;
     let url = &ctx.state.state.url;
     let lang = ctx.lang();
-    let Some(d) = ex.doc(&props.doc) else {
+    let Some(di) = di else {
         let back = UrlState {
             view: View::Documents,
             ..url.clone()
@@ -81,22 +90,25 @@ pub fn reader(props: &ReaderProps) -> Html {
             </div>
         };
     };
+    let Some(detail) = detail else {
+        // The index has the metadata; the text is in a document chunk on its way.
+        let d = ex.doc(di);
+        return html! {
+            <div class="reader">
+                <article class="doc-pending" aria-busy="true">
+                    <h1 id="doc-title">{ &d.title }</h1>
+                    <p class="muted" role="status">{ ctx.t("正在载入正文…", "Loading the text…") }</p>
+                </article>
+            </div>
+        };
+    };
+    let d = &detail.document;
     let focus_init = props
         .focus
         .as_deref()
-        .and_then(|f| ex.initiative(f))
-        .filter(|i| i.doc_id == d.id);
-    let inits: Vec<_> = d
-        .initiative_ids
-        .iter()
-        .filter_map(|id| ex.initiative(id))
-        .collect();
-    let mets: Vec<_> = ex
-        .corpus
-        .metrics
-        .iter()
-        .filter(|m| m.doc_id == d.id)
-        .collect();
+        .and_then(|f| detail.initiatives.iter().find(|i| i.id == f));
+    let inits: Vec<_> = detail.initiatives.iter().collect();
+    let mets: Vec<_> = detail.metrics.iter().collect();
 
     // Marks per block: initiatives (every mention), metrics, query hits.
     let block = |si: usize, pi: Option<usize>, text: &str| -> Html {
@@ -136,7 +148,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             match ini.clone() {
                 Some(id) => {
                     let target = UrlState { view: View::Reader { doc: d.id.clone(), focus: Some(id.clone()) }, ..url.clone() };
-                    let name = ex.initiative(&id).map(|i| i.name.clone()).unwrap_or_default();
+                    let name = inits.iter().find(|i| i.id == id).map(|i| i.name.clone()).unwrap_or_default();
                     html! { <a class={class} href={href(&target)} data-ini={id} data-met={met}
                                title={format!("{}：{name}", ctx.t("举措", "Initiative"))}>{ seg.text }</a> }
                 }
@@ -147,7 +159,7 @@ pub fn reader(props: &ReaderProps) -> Html {
 
     let copy = {
         let copied = copied.clone();
-        let text = citation(d, lang, &ex.corpus.build.content_hash);
+        let text = citation(d, lang, ex.content_hash());
         Callback::from(move |_: MouseEvent| {
             let copied = copied.clone();
             let text = text.clone();
@@ -222,7 +234,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                         Some(false) => ctx.t("无法访问剪贴板，请手动复制下方文字", "Clipboard unavailable; copy the text below"),
                         None => "",
                     } }</span>
-                    if *copied == Some(false) { <textarea readonly=true class="cite" value={citation(d, lang, &ex.corpus.build.content_hash)} /> }
+                    if *copied == Some(false) { <textarea readonly=true class="cite" value={citation(d, lang, ex.content_hash())} /> }
                 </section>
                 { match focus_init { Some(i) => html! { <FocusPanel id={i.id.clone()} /> }, None => html! {
                     <section class="focus-panel muted"><p>{ ctx.t("点击文中高亮的举措查看详情。", "Click a highlighted initiative for details.") }</p>
@@ -246,48 +258,53 @@ struct FocusProps {
 /// Details of one initiative and where else it appears.
 #[function_component(FocusPanel)]
 fn focus_panel(props: &FocusProps) -> Html {
+    const SHOWN: usize = 30;
     let ctx = use_ctx();
     let ex = &ctx.ex;
     let url = &ctx.state.state.url;
-    let Some(i) = ex.initiative(&props.id) else {
+    let Some(i) = ex.initiative_by_id(&props.id) else {
         return html! {};
     };
-    let canon = ex.canonical(&i.canonical);
-    let elsewhere: Vec<_> = canon
-        .map(|c| {
-            c.initiative_ids
+    let canon = ex.canonical_of(i);
+    let elsewhere: Vec<usize> = canon
+        .map(|(c, _)| {
+            ex.canon_members[c]
                 .iter()
-                .filter(|x| **x != i.id)
-                .filter_map(|x| ex.initiative(x))
+                .map(|&x| x as usize)
+                .filter(|&x| x != i)
                 .collect()
         })
         .unwrap_or_default();
+    let metrics: Vec<_> = ex.metrics_of(i).collect();
     let close = ctx.send(Action::Focus(None));
     html! {
         <section class="focus-panel" data-testid="focus-panel" aria-live="polite">
-            <h2>{ &i.name }</h2>
-            <ThemeChips themes={i.themes.clone()} />
-            <p>{ &i.summary }</p>
-            if !i.metric_ids.is_empty() {
+            <h2>{ ex.name(i) }</h2>
+            <ThemeChips themes={ex.themes_of(i)} />
+            <p>{ ex.summary_of(i).unwrap_or_default() }</p>
+            if !metrics.is_empty() {
                 <h3>{ ctx.t("相关数据", "Figures") }</h3>
-                <ul>{ for ex.metrics_of(i).map(|m| html! {
-                    <li><strong>{ &m.raw }</strong>{ " " }{ &m.label }</li>
+                <ul>{ for metrics.iter().map(|m| html! {
+                    <li><strong>{ m.raw }</strong>{ " " }{ m.label }</li>
                 }) }</ul>
             }
             <h3>{ ctx.t("同一举措的其他文档与税务局", "Same initiative elsewhere") }</h3>
             if elsewhere.is_empty() {
                 <p class="muted">{ ctx.t("目前只见于本文。", "Only in this document so far.") }</p>
             } else {
-                <ul>{ for elsewhere.iter().map(|o| {
-                    let od = ex.doc(&o.doc_id);
-                    let target = UrlState { view: View::Reader { doc: o.doc_id.clone(), focus: Some(o.id.clone()) }, ..url.clone() };
-                    html! { <li><a href={href(&target)}>{ od.and_then(|d| d.bureau.as_ref()).map(|b| b.name.clone()).unwrap_or_else(|| ctx.t("税务局未注明", "Bureau not stated").to_string()) }
-                        { " · " }{ od.map(|d| d.title.clone()).unwrap_or_default() }</a></li> }
+                <ul>{ for elsewhere.iter().take(SHOWN).map(|&o| {
+                    let od = ex.doc_of_initiative(o);
+                    let target = UrlState { view: View::Reader { doc: od.id.clone(), focus: Some(ex.initiative_id(o)) }, ..url.clone() };
+                    html! { <li><a href={href(&target)}>{ od.bureau.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| ctx.t("税务局未注明", "Bureau not stated").to_string()) }
+                        { " · " }{ od.title.clone() }</a></li> }
                 }) }</ul>
+                if elsewhere.len() > SHOWN {
+                    <p class="muted">{ match ctx.lang() { Lang::Zh => format!("另有 {} 处，见下方链接。", elsewhere.len() - SHOWN), Lang::En => format!("{} more: see the link below.", elsewhere.len() - SHOWN) } }</p>
+                }
             }
-            if let Some(c) = canon {
+            if let Some((_, c)) = canon {
                 <p><a href={href(&UrlState { view: View::Canonical { key: c.key.clone() }, ..url.clone() })}>
-                    { match ctx.lang() { Lang::Zh => format!("“{}”在各税务局的情况 →", c.name), Lang::En => format!("“{}” across bureaus →", c.name) } }</a></p>
+                    { match ctx.lang() { Lang::Zh => format!("“{}”在各税务局的情况 →", c.name()), Lang::En => format!("“{}” across bureaus →", c.name()) } }</a></p>
             }
             <button type="button" class="link" onclick={move |_| close.emit(())}>{ ctx.t("关闭详情", "Close details") }</button>
         </section>

@@ -85,11 +85,12 @@ pub fn notice() -> Html {
 #[function_component(Footer)]
 pub fn footer() -> Html {
     let ctx = use_ctx();
-    let b = &ctx.ex.corpus.build;
+    let m = &ctx.ex.ix.meta;
+    let hash = &m.content_hash;
     html! {
         <footer class="foot">
-            <span>{ ctx.t("语料版本", "Corpus") }{ " " }<code title={b.content_hash.clone()}>{ &b.content_hash[..b.content_hash.len().min(12)] }</code>
-            { format!(" · {} · schema {}", b.generator, ctx.ex.corpus.schema_version) }</span>
+            <span>{ ctx.t("语料版本", "Corpus") }{ " " }<code title={hash.clone()}>{ &hash[..hash.len().min(12)] }</code>
+            { format!(" · {} · schema {}", m.generator, m.schema_version) }</span>
             <span>{ ctx.t("完全离线运行：不向任何其他主机发出请求。", "Runs offline: no request to any other host.") }</span>
         </footer>
     }
@@ -240,22 +241,70 @@ pub fn sort_select() -> Html {
     }
 }
 
+/// While the full-text index is loading, says so: text matches may still be missing.
+#[function_component(SearchProgress)]
+pub fn search_progress() -> Html {
+    let ctx = use_ctx();
+    let Some(m) = (*ctx.qm).as_ref() else {
+        return html! {};
+    };
+    let errors = ctx.ex.loaded.borrow().errors.len();
+    if m.complete && errors == 0 {
+        return html! {};
+    }
+    let (done, all) = ctx.ex.text_progress();
+    let text = if errors > 0 {
+        match ctx.lang() {
+            Lang::Zh => format!("有 {errors} 个数据文件未能载入，全文检索结果可能不全。"),
+            Lang::En => {
+                format!("{errors} data file(s) could not be loaded; text matches may be missing.")
+            }
+        }
+    } else {
+        match ctx.lang() {
+            Lang::Zh => format!("正在载入全文（{done}/{all}），正文匹配可能尚不完整…"),
+            Lang::En => {
+                format!("Loading full texts ({done}/{all}); text matches may be incomplete…")
+            }
+        }
+    };
+    html! { <p class="progress muted" role="status" data-testid="search-progress">{ text }</p> }
+}
+
 #[function_component(ExportButtons)]
 pub fn export_buttons() -> Html {
     let ctx = use_ctx();
-    let (c1, c2) = (ctx.clone(), ctx.clone());
-    let csv = Callback::from(move |_: MouseEvent| {
-        let body = export::csv(&c1.ex, &c1.outcome.results);
-        dom::download("tax-initiatives.csv", "text/csv;charset=utf-8", &body);
-    });
-    let json = Callback::from(move |_: MouseEvent| {
-        let body = export::json(&c2.ex, &c2.outcome.results);
-        dom::download("tax-initiatives.json", "application/json", &body);
-    });
+    let busy = use_state(|| false);
+    // Exports carry each initiative's sentence, which lives in the document chunks: load the
+    // chunks the results need first, then write the file.
+    let start = |json: bool| {
+        let ctx = ctx.clone();
+        let busy = busy.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            let ctx = ctx.clone();
+            let busy = busy.clone();
+            yew::platform::spawn_local(async move {
+                let results = ctx.outcome.results.clone();
+                super::load::ensure_details(&ctx.ex, export::needed_docs(&ctx.ex, &results)).await;
+                if json {
+                    let body = export::json(&ctx.ex, &results);
+                    dom::download("tax-initiatives.json", "application/json", &body);
+                } else {
+                    let body = export::csv(&ctx.ex, &results);
+                    dom::download("tax-initiatives.csv", "text/csv;charset=utf-8", &body);
+                }
+                busy.set(false);
+            });
+        })
+    };
     html! {
-        <div class="export">
-            <button type="button" onclick={csv} data-testid="export-csv">{ ctx.t("导出 CSV", "Export CSV") }</button>
-            <button type="button" onclick={json} data-testid="export-json">{ ctx.t("导出 JSON", "Export JSON") }</button>
+        <div class="export" aria-busy={busy.to_string()}>
+            <button type="button" onclick={start(false)} data-testid="export-csv" disabled={*busy}>{ ctx.t("导出 CSV", "Export CSV") }</button>
+            <button type="button" onclick={start(true)} data-testid="export-json" disabled={*busy}>{ ctx.t("导出 JSON", "Export JSON") }</button>
         </div>
     }
 }

@@ -135,6 +135,7 @@ test('a copied URL reloads to the same state; back and forward work', async () =
   const names = await page.$$eval('.cards .card .name', (e) => e.map((x) => x.textContent));
   const again = await browser.newPage();
   await again.goto(url);
+  await ready(again);
   await again.waitForSelector('.cards .card');
   assert.equal(await again.inputValue('#q'), '纳税人');
   assert.equal(await resultCount(again), n);
@@ -204,7 +205,7 @@ test('375 px phone layout, and screenshots', async () => {
   }
   const desk = await guardedPage(browser);
   await desk.page.goto(server.url);
-  await desk.page.waitForSelector('.cards .card');
+  await desk.page.waitForSelector('.cards .card .summary:not(.pending)');
   await desk.page.screenshot({ path: join(ARTIFACTS, 'desktop.png') });
   assert.deepEqual(desk.problems(), []);
   await desk.context.close();

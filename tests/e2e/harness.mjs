@@ -49,9 +49,11 @@ export async function guardedPage(browser, { viewport = { width: 1280, height: 9
   return { context, page, problems: () => [...errors, ...external.map((u) => `external request: ${u}`), ...dialogs.map((d) => `dialog: ${d}`)] };
 }
 
-/** Waits until the app has rendered its first view. */
+/** Waits until the app has rendered its first view and the full-text index has loaded
+ * (`data-search` is set on <html> once search.bin and every text chunk are in). */
 export async function ready(page) {
   await page.waitForSelector('header.top h1', { timeout: 20000 });
+  await page.waitForSelector('html[data-search=ready]', { timeout: 20000 });
 }
 
 export async function resultCount(page) {

@@ -1,25 +1,24 @@
-use crate::ex;
+use crate::{corpus, ex, ref_facets};
 use tax_explorer::charts::{metrics, per_facet, per_theme, theme_bureau, timeline, MetricSort};
 use tax_explorer::filter::{apply, Facet, Selection, Sort};
 
 fn all() -> Vec<usize> {
-    (0..ex().corpus.initiatives.len()).collect()
+    (0..ex().n_initiatives()).collect()
 }
 
 #[test]
 fn per_theme_counts_each_theme_of_each_initiative() {
     let e = ex();
     let bars = per_theme(e, &all());
-    assert_eq!(bars.len(), e.corpus.themes.len());
+    assert_eq!(bars.len(), e.themes().len());
     for b in &bars {
-        let want = e
-            .corpus
+        let want = corpus()
             .initiatives
             .iter()
             .filter(|i| i.themes.contains(&b.value))
             .count();
         assert_eq!(b.count, want, "{}", b.value);
-        let t = e.corpus.themes.iter().find(|t| t.id == b.value).unwrap();
+        let t = e.themes().iter().find(|t| t.id == b.value).unwrap();
         assert_eq!(t.count, want, "corpus theme count agrees");
     }
 }
@@ -46,13 +45,9 @@ fn timeline_keeps_undated() {
     let e = ex();
     let years = timeline(e, &all(), false);
     let total: usize = years.iter().map(|b| b.count).sum();
-    assert_eq!(total, e.corpus.initiatives.len(), "no initiative dropped");
-    let undated = e
-        .corpus
-        .initiatives
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| e.doc_of_initiative(*i).date.is_none())
+    assert_eq!(total, e.n_initiatives(), "no initiative dropped");
+    let undated = (0..e.n_initiatives())
+        .filter(|&i| e.doc_of_initiative(i).date.is_none())
         .count();
     assert!(undated > 0, "the seeds have undated speeches");
     assert_eq!(years.last().unwrap().key, "?");
@@ -70,10 +65,10 @@ fn matrix_cells_match_counts() {
     let m = theme_bureau(e, &all(), 20);
     for (ti, t) in m.themes.iter().enumerate() {
         for (bi, b) in m.bureaus.iter().enumerate() {
-            let want = (0..e.corpus.initiatives.len())
+            let want = (0..e.n_initiatives())
                 .filter(|&i| {
-                    e.facets[i][Facet::Theme as usize].contains(t)
-                        && e.facets[i][Facet::Bureau as usize].contains(b)
+                    let r = ref_facets(i);
+                    r[Facet::Theme as usize].contains(t) && r[Facet::Bureau as usize].contains(b)
                 })
                 .count();
             assert_eq!(m.cells[ti][bi], want);
@@ -85,13 +80,10 @@ fn matrix_cells_match_counts() {
 fn metrics_follow_the_filter_and_sort() {
     let e = ex();
     let everything = metrics(e, &all(), None, MetricSort::Document);
-    assert_eq!(everything.len(), e.corpus.metrics.len());
+    assert_eq!(everything.len(), corpus().metrics.len());
     let money = metrics(e, &all(), Some("money"), MetricSort::ValueDesc);
     assert!(money.iter().all(|m| m.category == "money"));
-    let v: Vec<f64> = money
-        .iter()
-        .map(|m| m.normalized.as_ref().map_or(m.value, |n| n.value))
-        .collect();
+    let v: Vec<f64> = money.iter().map(|m| m.comparable()).collect();
     assert!(v.windows(2).all(|w| w[0] >= w[1]));
     let mut sel = Selection::default();
     sel.toggle(Facet::Theme, "credit_finance");

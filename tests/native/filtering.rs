@@ -1,13 +1,12 @@
-use crate::ex;
+use crate::{ex, ref_facets};
 use tax_explorer::filter::{apply, query_match, Facet, Selection, Sort};
 
 /// Reference: does initiative `i` pass the selection, ignoring facet `skip`?
 fn passes(i: usize, sel: &Selection, skip: Option<Facet>) -> bool {
-    let e = ex();
     sel.0
         .iter()
         .filter(|(f, _)| Some(**f) != skip)
-        .all(|(f, vs)| e.facets[i][*f as usize].iter().any(|v| vs.contains(v)))
+        .all(|(f, vs)| ref_facets(i)[*f as usize].iter().any(|v| vs.contains(v)))
 }
 
 fn selections() -> Vec<Selection> {
@@ -29,14 +28,12 @@ fn selections() -> Vec<Selection> {
     out.push(t);
     // Every single value of every facet.
     for f in Facet::ALL {
-        for v in e
-            .facets
-            .iter()
-            .flat_map(|fv| fv[f as usize].iter())
+        for v in (0..e.n_initiatives())
+            .flat_map(|i| ref_facets(i)[f as usize].clone())
             .collect::<std::collections::BTreeSet<_>>()
         {
             let mut s = Selection::default();
-            s.toggle(f, v);
+            s.toggle(f, &v);
             out.push(s);
         }
     }
@@ -48,7 +45,7 @@ fn or_within_and_across_matches_brute_force() {
     let e = ex();
     for sel in selections() {
         let got = apply(e, &sel, None, Sort::Relevance);
-        let mut want: Vec<usize> = (0..e.corpus.initiatives.len())
+        let mut want: Vec<usize> = (0..e.n_initiatives())
             .filter(|&i| passes(i, &sel, None))
             .collect();
         let mut got_sorted = got.results.clone();
@@ -84,18 +81,18 @@ fn disjunctive_counts_ignore_own_facet() {
         for f in Facet::ALL {
             let counts = &got.counts[&f];
             for (value, n) in counts {
-                let want = (0..e.corpus.initiatives.len())
+                let want = (0..e.n_initiatives())
                     .filter(|&i| {
-                        passes(i, &sel, Some(f)) && e.facets[i][f as usize].contains(value)
+                        passes(i, &sel, Some(f)) && ref_facets(i)[f as usize].contains(value)
                     })
                     .count();
                 assert_eq!(*n, want, "{f:?}={value} under {sel:?}");
             }
             // Every value that would give results is listed.
             let listed: usize = counts.iter().filter(|(_, n)| *n > 0).count();
-            let distinct = (0..e.corpus.initiatives.len())
+            let distinct = (0..e.n_initiatives())
                 .filter(|&i| passes(i, &sel, Some(f)))
-                .flat_map(|i| e.facets[i][f as usize].iter())
+                .flat_map(|i| ref_facets(i)[f as usize].clone())
                 .collect::<std::collections::BTreeSet<_>>()
                 .len();
             assert_eq!(listed, distinct, "{f:?} under {sel:?}");
@@ -109,10 +106,10 @@ fn query_narrows_and_ranks_name_matches_first() {
     let qm = query_match(e, "纳税人学堂").unwrap();
     let out = apply(e, &Selection::default(), Some(&qm), Sort::Relevance);
     assert!(!out.results.is_empty());
-    let first = &e.corpus.initiatives[out.results[0]];
-    assert!(first.name.contains("纳税人学堂"), "{}", first.name);
+    let first = e.name(out.results[0]);
+    assert!(first.contains("纳税人学堂"), "{first}");
     // Tiers never go back up along the list.
-    let tiers: Vec<_> = out.results.iter().map(|i| qm.initiatives[i].0).collect();
+    let tiers: Vec<_> = out.results.iter().map(|&i| qm.tier(i).unwrap()).collect();
     assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
 }
 

@@ -1,14 +1,78 @@
-//! Native tests of the app's pure logic on the embedded seed corpus (one test binary).
+//! Native tests of the app's pure logic (one test binary). The seed corpus is built in-process
+//! from `data/raw` with the corpus library, split into pack files exactly as
+//! `corpus build --pack` writes them, and loaded back with the app's reader; reference answers
+//! come from the corpus model itself, so the pack round trip is checked along the way.
 
 mod charts;
 mod filtering;
+mod pack;
 mod searching;
 mod urls;
 
+use corpus::model::Corpus;
 use std::sync::OnceLock;
 use tax_explorer::data::Explorer;
+use tax_explorer::filter::{Facet, UNKNOWN};
+
+fn read_dir(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String, Vec<u8>)>) {
+    for e in std::fs::read_dir(dir).expect("data/raw exists").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            read_dir(&p, root, out);
+        } else {
+            let rel = p.strip_prefix(root).unwrap().to_string_lossy().to_string();
+            out.push((rel, std::fs::read(&p).unwrap()));
+        }
+    }
+}
+
+pub fn corpus() -> &'static Corpus {
+    static C: OnceLock<Corpus> = OnceLock::new();
+    C.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/raw");
+        let mut files = Vec::new();
+        read_dir(&root, &root, &mut files);
+        files.sort();
+        corpus::build(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
+    })
+}
+
+pub fn pack_files() -> &'static Vec<(String, Vec<u8>)> {
+    static P: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+    P.get_or_init(|| {
+        corpus::pack::pack(corpus())
+            .expect("seed corpus packs")
+            .files
+    })
+}
+
+thread_local! {
+    // The explorer holds lazily filled parts in a RefCell: one per test thread.
+    static EX: &'static Explorer =
+        Box::leak(Box::new(Explorer::from_pack(pack_files()).expect("seed pack loads")));
+}
 
 pub fn ex() -> &'static Explorer {
-    static EX: OnceLock<Explorer> = OnceLock::new();
-    EX.get_or_init(|| Explorer::embedded().expect("embedded corpus parses"))
+    EX.with(|e| *e)
+}
+
+/// Reference facet values of initiative `i`, straight from the corpus model.
+pub fn ref_facets(i: usize) -> [Vec<String>; Facet::COUNT] {
+    let c = corpus();
+    let init = &c.initiatives[i];
+    let d = c.documents.iter().find(|d| d.id == init.doc_id).unwrap();
+    let one = |v: Option<String>| vec![v.unwrap_or_else(|| UNKNOWN.to_string())];
+    let mut out: [Vec<String>; Facet::COUNT] = Default::default();
+    for f in Facet::ALL {
+        out[f as usize] = match f {
+            Facet::Theme => init.themes.clone(),
+            Facet::Province => one(d.province.as_ref().map(|p| p.short.clone())),
+            Facet::City => one(d.city.as_ref().map(|p| p.short.clone())),
+            Facet::Bureau => one(d.bureau.as_ref().map(|b| b.name.clone())),
+            Facet::Publisher => one(d.publisher.clone()),
+            Facet::Kind => vec![d.kind.id().to_string()],
+            Facet::Year => one(d.year().map(str::to_string)),
+        };
+    }
+    out
 }

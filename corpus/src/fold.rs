@@ -1,0 +1,60 @@
+//! Character folding for search: fullwidth → ASCII, ASCII lowercase, traditional → simplified
+//! (OpenCC's one-to-one character table, `data/fold/ts-chars.txt`).
+//!
+//! Always exactly one character out per character in, so a match position in folded text is
+//! the same character position in the original. The build step folds document texts with it
+//! when it writes the search pack; the explorer folds queries and displayed strings with the
+//! same function, so index and query can never disagree.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+static TS: &str = include_str!("../data/fold/ts-chars.txt");
+
+fn ts_table() -> &'static HashMap<char, char> {
+    static T: OnceLock<HashMap<char, char>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = HashMap::with_capacity(4096);
+        for line in TS.lines().filter(|l| !l.starts_with('#')) {
+            for pair in line.split(' ') {
+                let mut cs = pair.chars();
+                if let (Some(t), Some(s)) = (cs.next(), cs.next()) {
+                    m.insert(t, s);
+                }
+            }
+        }
+        m
+    })
+}
+
+/// Folds one character; always exactly one character out.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0)
+            .map(|a| a.to_ascii_lowercase())
+            .unwrap_or(c),
+        '\u{3000}' => ' ',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        // Below the CJK blocks nothing else folds: skip the table lookup.
+        c if (c as u32) < 0x2E80 => c,
+        c => ts_table().get(&c).copied().unwrap_or(c),
+    }
+}
+
+/// Folds a string character by character.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_traditional_fullwidth_and_case() {
+        assert_eq!(fold("納稅人學堂"), "纳税人学堂");
+        assert_eq!(fold("錦稅Ｅ家"), "锦税e家");
+        assert_eq!(fold("ABC　１"), "abc 1");
+        assert_eq!(fold("辦稅服務廳").chars().count(), 5);
+    }
+}

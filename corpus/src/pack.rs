@@ -1,0 +1,729 @@
+//! The explorer's data pack: the corpus split into files a browser can load quickly.
+//!
+//! One corpus JSON grows to about 8× the raw text (every initiative repeats its sentence,
+//! every id is a string), which is far too much to download and parse at 10,000 documents.
+//! The pack keeps what the list, facets, search and charts need in compact columns, and the
+//! rest in small files loaded on demand:
+//!
+//! | file | loaded | holds |
+//! |---|---|---|
+//! | `index.bin` | at start | document metadata (no text), initiative and figure columns, name and string tables, canonical groups |
+//! | `search.bin` | right after the first render | doc-level postings of every folded character and character pair |
+//! | `text-NNNN.bin` | in the background | folded document texts, to verify matches of 3+ characters |
+//! | `doc-NNNN.json` | when a document, card or export needs it | full documents with their initiatives and figures (the corpus model) |
+//!
+//! Binary files are a list of length-prefixed blobs after a magic number and version; a blob
+//! is JSON, little-endian `u32`/`u64`/`f64` arrays, or bytes. Nothing here does I/O.
+
+use crate::fold::fold_char;
+use crate::model::{Bound, Corpus, Document, Initiative, Metric, Theme, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Bumped whenever the layout of any pack file changes.
+pub const PACK_VERSION: u32 = 1;
+const MAGIC: &[u8; 4] = b"TXPK";
+/// "No value" in an index column.
+pub const NONE: u32 = u32::MAX;
+/// Documents per text chunk (folded texts are ~3 KB per generated document).
+pub const TEXT_CHUNK: usize = 512;
+/// Documents per detail chunk (full documents with initiatives are ~30 KB each).
+pub const DETAIL_CHUNK: usize = 32;
+
+/// The JSON part of `index.bin`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexMeta {
+    pub schema_version: u32,
+    pub pack_version: u32,
+    pub generator: String,
+    pub content_hash: String,
+    pub themes: Vec<Theme>,
+    /// Documents without their text, initiative ids or metric ids.
+    pub documents: Vec<Document>,
+    /// Distinct initiative names (`init_name` points here).
+    pub names: Vec<String>,
+    /// Units, categories, raw figures and labels (`met_*` columns point here).
+    pub strings: Vec<String>,
+    pub canonical: Vec<CanonRow>,
+    pub text_chunk: u32,
+    pub detail_chunk: u32,
+}
+
+/// A group of the same initiative across documents; its members are the initiatives whose
+/// `init_canon` points at it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CanonRow {
+    pub key: String,
+    /// The display name when it differs from the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Theme bit set, as `init_themes`.
+    pub themes: u32,
+    pub bureaus: u32,
+    pub documents: u32,
+    pub first_date: Option<String>,
+}
+
+/// Everything in `index.bin`. Initiatives are grouped by document in document order, so
+/// initiative `k` of document `d` is row `doc_first_init[d] + k` and has id `{doc}-i{k+1}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexPack {
+    pub meta: IndexMeta,
+    /// Per document, its first initiative row; one extra entry closes the last range.
+    pub doc_first_init: Vec<u32>,
+    pub doc_first_metric: Vec<u32>,
+    pub init_name: Vec<u32>,
+    pub init_canon: Vec<u32>,
+    /// Theme bit set: bit `t` is `meta.themes[t]`.
+    pub init_themes: Vec<u32>,
+    /// The initiative a figure belongs to, or [`NONE`].
+    pub met_init: Vec<u32>,
+    pub met_value: Vec<f64>,
+    /// Normalized value, NaN when there is none.
+    pub met_norm: Vec<f64>,
+    pub met_unit: Vec<u32>,
+    pub met_norm_unit: Vec<u32>,
+    pub met_category: Vec<u32>,
+    pub met_raw: Vec<u32>,
+    pub met_label: Vec<u32>,
+    /// 0 exact, 1 approximate, 2 lower bound.
+    pub met_bound: Vec<u32>,
+}
+
+/// A document with its initiatives and figures: one entry of a `doc-NNNN.json` chunk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocDetail {
+    pub document: Document,
+    pub initiatives: Vec<Initiative>,
+    pub metrics: Vec<Metric>,
+}
+
+/// The files of a pack, by name.
+pub struct Pack {
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+pub fn text_file(chunk: usize) -> String {
+    format!("text-{chunk:04}.bin")
+}
+
+pub fn detail_file(chunk: usize) -> String {
+    format!("doc-{chunk:04}.json")
+}
+
+/// The id of initiative `k` (0-based) of a document.
+pub fn initiative_id(doc: &str, k: usize) -> String {
+    format!("{doc}-i{}", k + 1)
+}
+
+pub fn metric_id(doc: &str, k: usize) -> String {
+    format!("{doc}-m{}", k + 1)
+}
+
+/// Key of a single folded character in the search postings.
+pub fn unigram_key(c: char) -> u64 {
+    (1u64 << 42) | c as u64
+}
+
+/// Key of a pair of folded characters.
+pub fn bigram_key(a: char, b: char) -> u64 {
+    ((a as u64) << 21) | b as u64
+}
+
+/// The searchable text of a document, folded: title, then headings and paragraphs, one per
+/// line. A query never contains a line break, so no match spans two blocks.
+pub fn folded_text(d: &Document) -> String {
+    let mut s = String::with_capacity(d.chars * 3 + d.title.len() + 16);
+    let mut push = |t: &str| {
+        s.extend(t.chars().map(fold_char));
+        s.push('\n');
+    };
+    push(&d.title);
+    for sec in &d.sections {
+        if let Some(h) = &sec.heading {
+            push(h);
+        }
+        for p in &sec.paragraphs {
+            push(p);
+        }
+    }
+    s
+}
+
+/// Splits a corpus into pack files.
+pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
+    if corpus.themes.len() > 32 {
+        return Err(format!(
+            "{} themes; the pack stores themes as a 32-bit set",
+            corpus.themes.len()
+        ));
+    }
+    let docs = &corpus.documents;
+    let doc_pos: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut inits_of: Vec<Vec<&Initiative>> = vec![Vec::new(); docs.len()];
+    for i in &corpus.initiatives {
+        let d = *doc_pos
+            .get(i.doc_id.as_str())
+            .ok_or_else(|| format!("initiative {} names unknown document {}", i.id, i.doc_id))?;
+        inits_of[d].push(i);
+    }
+    let mut mets_of: Vec<Vec<&Metric>> = vec![Vec::new(); docs.len()];
+    for m in &corpus.metrics {
+        let d = *doc_pos
+            .get(m.doc_id.as_str())
+            .ok_or_else(|| format!("figure {} names unknown document {}", m.id, m.doc_id))?;
+        mets_of[d].push(m);
+    }
+    let theme_bit: HashMap<&str, u32> = corpus
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(k, t)| (t.id.as_str(), 1u32 << k))
+        .collect();
+    let canon_pos: HashMap<&str, usize> = corpus
+        .canonical
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.key.as_str(), k))
+        .collect();
+
+    let mut names = Interner::default();
+    let mut strings = Interner::default();
+    let mut ix = IndexPack {
+        meta: IndexMeta {
+            schema_version: SCHEMA_VERSION,
+            pack_version: PACK_VERSION,
+            generator: corpus.build.generator.clone(),
+            content_hash: corpus.build.content_hash.clone(),
+            themes: corpus.themes.clone(),
+            documents: Vec::with_capacity(docs.len()),
+            names: vec![],
+            strings: vec![],
+            canonical: corpus
+                .canonical
+                .iter()
+                .map(|c| CanonRow {
+                    key: c.key.clone(),
+                    name: (c.name != c.key).then(|| c.name.clone()),
+                    themes: c
+                        .themes
+                        .iter()
+                        .filter_map(|t| theme_bit.get(t.as_str()))
+                        .fold(0, |a, b| a | b),
+                    bureaus: c.bureaus.len() as u32,
+                    documents: c.doc_ids.len() as u32,
+                    first_date: c.first_date.clone(),
+                })
+                .collect(),
+            text_chunk: TEXT_CHUNK as u32,
+            detail_chunk: DETAIL_CHUNK as u32,
+        },
+        doc_first_init: Vec::with_capacity(docs.len() + 1),
+        doc_first_metric: Vec::with_capacity(docs.len() + 1),
+        init_name: vec![],
+        init_canon: vec![],
+        init_themes: vec![],
+        met_init: vec![],
+        met_value: vec![],
+        met_norm: vec![],
+        met_unit: vec![],
+        met_norm_unit: vec![],
+        met_category: vec![],
+        met_raw: vec![],
+        met_label: vec![],
+        met_bound: vec![],
+    };
+    for (d, doc) in docs.iter().enumerate() {
+        let first_init = ix.init_name.len();
+        ix.doc_first_init.push(first_init as u32);
+        ix.doc_first_metric.push(ix.met_init.len() as u32);
+        let mut init_row: HashMap<&str, u32> = HashMap::new();
+        for (k, i) in inits_of[d].iter().enumerate() {
+            if i.id != initiative_id(&doc.id, k) {
+                return Err(format!(
+                    "initiative {} is number {} of {}: ids must follow document order",
+                    i.id,
+                    k + 1,
+                    doc.id
+                ));
+            }
+            init_row.insert(i.id.as_str(), (first_init + k) as u32);
+            ix.init_name.push(names.get(&i.name));
+            ix.init_canon.push(
+                canon_pos
+                    .get(i.canonical.as_str())
+                    .map_or(NONE, |&c| c as u32),
+            );
+            ix.init_themes.push(
+                i.themes
+                    .iter()
+                    .filter_map(|t| theme_bit.get(t.as_str()))
+                    .fold(0, |a, b| a | b),
+            );
+        }
+        for (k, m) in mets_of[d].iter().enumerate() {
+            if m.id != metric_id(&doc.id, k) {
+                return Err(format!(
+                    "figure {} is number {} of {}: ids must follow document order",
+                    m.id,
+                    k + 1,
+                    doc.id
+                ));
+            }
+            ix.met_init.push(
+                m.initiative_id
+                    .as_deref()
+                    .and_then(|id| init_row.get(id).copied())
+                    .unwrap_or(NONE),
+            );
+            ix.met_value.push(m.value);
+            ix.met_norm
+                .push(m.normalized.as_ref().map_or(f64::NAN, |n| n.value));
+            ix.met_unit.push(strings.get(&m.unit));
+            ix.met_norm_unit
+                .push(m.normalized.as_ref().map_or(NONE, |n| strings.get(&n.unit)));
+            ix.met_category.push(strings.get(&m.category));
+            ix.met_raw.push(strings.get(&m.raw));
+            ix.met_label.push(strings.get(&m.label));
+            ix.met_bound.push(match m.bound {
+                Bound::Exact => 0,
+                Bound::Approximate => 1,
+                Bound::LowerBound => 2,
+            });
+        }
+        let mut light = doc.clone();
+        light.sections = vec![];
+        light.initiative_ids = vec![];
+        light.metric_ids = vec![];
+        ix.meta.documents.push(light);
+    }
+    ix.doc_first_init.push(ix.init_name.len() as u32);
+    ix.doc_first_metric.push(ix.met_init.len() as u32);
+    ix.meta.names = names.list;
+    ix.meta.strings = strings.list;
+
+    let mut files = vec![("index.bin".to_string(), ix.encode())];
+
+    // Search postings and text chunks.
+    let folded: Vec<String> = docs.iter().map(folded_text).collect();
+    files.push(("search.bin".to_string(), search_pack(&folded)));
+    for (c, chunk) in folded.chunks(TEXT_CHUNK).enumerate() {
+        let mut w = Blobs::new();
+        let mut offsets = Vec::with_capacity(chunk.len() + 1);
+        let mut bytes = Vec::new();
+        for t in chunk {
+            offsets.push(bytes.len() as u32);
+            bytes.extend_from_slice(t.as_bytes());
+        }
+        offsets.push(bytes.len() as u32);
+        w.u32s(&offsets);
+        w.bytes(&bytes);
+        files.push((text_file(c), w.finish()));
+    }
+    // Detail chunks: the corpus model, per document.
+    for (c, range) in (0..docs.len())
+        .collect::<Vec<_>>()
+        .chunks(DETAIL_CHUNK)
+        .enumerate()
+    {
+        let details: Vec<DocDetail> = range
+            .iter()
+            .map(|&d| DocDetail {
+                document: docs[d].clone(),
+                initiatives: inits_of[d].iter().map(|&i| i.clone()).collect(),
+                metrics: mets_of[d].iter().map(|&m| m.clone()).collect(),
+            })
+            .collect();
+        let json = serde_json::to_vec(&details).map_err(|e| e.to_string())?;
+        files.push((detail_file(c), json));
+    }
+    Ok(Pack { files })
+}
+
+/// Doc-level postings of every folded character and character pair, delta + varint coded.
+fn search_pack(folded: &[String]) -> Vec<u8> {
+    let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut keys: Vec<u64> = Vec::new();
+    for (d, text) in folded.iter().enumerate() {
+        keys.clear();
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            if c == '\n' {
+                prev = None;
+                continue;
+            }
+            keys.push(unigram_key(c));
+            if let Some(p) = prev {
+                keys.push(bigram_key(p, c));
+            }
+            prev = Some(c);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        for &k in &keys {
+            post.entry(k).or_default().push(d as u32);
+        }
+    }
+    let mut all: Vec<(u64, Vec<u32>)> = post.into_iter().collect();
+    all.sort_unstable_by_key(|(k, _)| *k);
+    let mut key_col = Vec::with_capacity(all.len());
+    let mut offsets = Vec::with_capacity(all.len() + 1);
+    let mut bytes = Vec::new();
+    for (k, docs) in &all {
+        key_col.push(*k);
+        offsets.push(bytes.len() as u32);
+        let mut last = 0u32;
+        for (n, &d) in docs.iter().enumerate() {
+            let delta = if n == 0 { d } else { d - last };
+            varint(&mut bytes, delta);
+            last = d;
+        }
+    }
+    offsets.push(bytes.len() as u32);
+    let mut w = Blobs::new();
+    w.u32s(&[folded.len() as u32]);
+    w.u64s(&key_col);
+    w.u32s(&offsets);
+    w.bytes(&bytes);
+    w.finish()
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Decodes delta + varint coded document numbers.
+pub fn decode_postings(bytes: &[u8]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let (mut acc, mut shift, mut last, mut first) = (0u32, 0u32, 0u32, true);
+    for &b in bytes {
+        acc |= ((b & 0x7f) as u32).checked_shl(shift).unwrap_or(0);
+        if b & 0x80 == 0 {
+            let d = if first { acc } else { last.wrapping_add(acc) };
+            out.push(d);
+            last = d;
+            first = false;
+            acc = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Interner {
+    list: Vec<String>,
+    pos: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn get(&mut self, s: &str) -> u32 {
+        if let Some(&p) = self.pos.get(s) {
+            return p;
+        }
+        let p = self.list.len() as u32;
+        self.list.push(s.to_string());
+        self.pos.insert(s.to_string(), p);
+        p
+    }
+}
+
+impl CanonRow {
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.key)
+    }
+}
+
+impl IndexPack {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Blobs::new();
+        w.json(&self.meta);
+        for col in [
+            &self.doc_first_init,
+            &self.doc_first_metric,
+            &self.init_name,
+            &self.init_canon,
+            &self.init_themes,
+            &self.met_init,
+            &self.met_unit,
+            &self.met_norm_unit,
+            &self.met_category,
+            &self.met_raw,
+            &self.met_label,
+            &self.met_bound,
+        ] {
+            w.u32s(col);
+        }
+        w.f64s(&self.met_value);
+        w.f64s(&self.met_norm);
+        w.finish()
+    }
+
+    /// Reads `index.bin`, checking versions and that every column fits the tables.
+    pub fn decode(bytes: &[u8]) -> Result<IndexPack, String> {
+        let mut r = BlobReader::new(bytes)?;
+        let meta: IndexMeta = r.json()?;
+        if meta.schema_version != SCHEMA_VERSION {
+            return Err(format!(
+                "corpus schema {} but this app reads schema {SCHEMA_VERSION}",
+                meta.schema_version
+            ));
+        }
+        let mut u = || r.u32s();
+        let (doc_first_init, doc_first_metric) = (u()?, u()?);
+        let (init_name, init_canon, init_themes) = (u()?, u()?, u()?);
+        let (met_init, met_unit, met_norm_unit, met_category, met_raw, met_label, met_bound) =
+            (u()?, u()?, u()?, u()?, u()?, u()?, u()?);
+        let met_value = r.f64s()?;
+        let met_norm = r.f64s()?;
+        let pack = IndexPack {
+            meta,
+            doc_first_init,
+            doc_first_metric,
+            init_name,
+            init_canon,
+            init_themes,
+            met_init,
+            met_value,
+            met_norm,
+            met_unit,
+            met_norm_unit,
+            met_category,
+            met_raw,
+            met_label,
+            met_bound,
+        };
+        pack.check()?;
+        Ok(pack)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let nd = self.meta.documents.len();
+        let ni = self.init_name.len();
+        let nm = self.met_init.len();
+        let ranges_ok = |v: &[u32], total: usize| {
+            v.len() == nd + 1
+                && v.windows(2).all(|w| w[0] <= w[1])
+                && v.last().is_some_and(|&l| l as usize == total)
+        };
+        let within = |v: &[u32], n: usize, none_ok: bool| {
+            v.iter()
+                .all(|&x| (x as usize) < n || (none_ok && x == NONE))
+        };
+        let ns = self.meta.strings.len();
+        let ok = ranges_ok(&self.doc_first_init, ni)
+            && ranges_ok(&self.doc_first_metric, nm)
+            && self.init_canon.len() == ni
+            && self.init_themes.len() == ni
+            && within(&self.init_name, self.meta.names.len(), false)
+            && within(&self.init_canon, self.meta.canonical.len(), true)
+            && within(&self.met_init, ni, true)
+            && [
+                &self.met_unit,
+                &self.met_category,
+                &self.met_raw,
+                &self.met_label,
+            ]
+            .iter()
+            .all(|c| c.len() == nm && within(c, ns, false))
+            && self.met_norm_unit.len() == nm
+            && self.met_bound.len() == nm
+            && within(&self.met_norm_unit, ns, true)
+            && self.met_value.len() == nm
+            && self.met_norm.len() == nm;
+        if ok {
+            Ok(())
+        } else {
+            Err("index.bin columns are inconsistent".into())
+        }
+    }
+}
+
+/// `search.bin`: sorted gram keys, their posting ranges, and the coded postings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchPack {
+    pub documents: u32,
+    pub keys: Vec<u64>,
+    pub offsets: Vec<u32>,
+    pub postings: Vec<u8>,
+}
+
+impl SearchPack {
+    pub fn decode(bytes: &[u8]) -> Result<SearchPack, String> {
+        let mut r = BlobReader::new(bytes)?;
+        let documents = r.u32s()?.first().copied().unwrap_or(0);
+        let keys = r.u64s()?;
+        let offsets = r.u32s()?;
+        let postings = r.bytes()?.to_vec();
+        let ok = offsets.len() == keys.len() + 1
+            && offsets.windows(2).all(|w| w[0] <= w[1])
+            && offsets
+                .last()
+                .is_some_and(|&l| l as usize == postings.len())
+            && keys.windows(2).all(|w| w[0] < w[1]);
+        if !ok {
+            return Err("search.bin is inconsistent".into());
+        }
+        Ok(SearchPack {
+            documents,
+            keys,
+            offsets,
+            postings,
+        })
+    }
+
+    /// Documents containing a gram, ascending.
+    pub fn docs(&self, key: u64) -> Vec<u32> {
+        match self.keys.binary_search(&key) {
+            Ok(k) => decode_postings(
+                &self.postings[self.offsets[k] as usize..self.offsets[k + 1] as usize],
+            ),
+            Err(_) => vec![],
+        }
+    }
+}
+
+/// Reads a `text-NNNN.bin` chunk into its documents' folded texts.
+pub fn decode_texts(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let mut r = BlobReader::new(bytes)?;
+    let offsets = r.u32s()?;
+    let text = std::str::from_utf8(r.bytes()?).map_err(|e| format!("text chunk: {e}"))?;
+    offsets
+        .windows(2)
+        .map(|w| {
+            text.get(w[0] as usize..w[1] as usize)
+                .map(str::to_string)
+                .ok_or_else(|| "text chunk offsets are inconsistent".to_string())
+        })
+        .collect()
+}
+
+struct Blobs {
+    out: Vec<u8>,
+}
+
+impl Blobs {
+    fn new() -> Blobs {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&PACK_VERSION.to_le_bytes());
+        Blobs { out }
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+        self.out.extend_from_slice(b);
+    }
+    fn json<T: Serialize>(&mut self, v: &T) {
+        let b = serde_json::to_vec(v).unwrap_or_default();
+        self.bytes(&b);
+    }
+    fn u32s(&mut self, v: &[u32]) {
+        let b: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+        self.bytes(&b);
+    }
+    fn u64s(&mut self, v: &[u64]) {
+        let b: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+        self.bytes(&b);
+    }
+    fn f64s(&mut self, v: &[f64]) {
+        let b: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+        self.bytes(&b);
+    }
+    fn finish(self) -> Vec<u8> {
+        self.out
+    }
+}
+
+struct BlobReader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> BlobReader<'a> {
+    fn new(b: &'a [u8]) -> Result<BlobReader<'a>, String> {
+        if b.len() < 8 || &b[..4] != MAGIC {
+            return Err("not a pack file".into());
+        }
+        let v = u32::from_le_bytes([b[4], b[5], b[6], b[7]]);
+        if v != PACK_VERSION {
+            return Err(format!(
+                "pack version {v} but this app reads version {PACK_VERSION}"
+            ));
+        }
+        Ok(BlobReader { rest: &b[8..] })
+    }
+    fn bytes(&mut self) -> Result<&'a [u8], String> {
+        if self.rest.len() < 4 {
+            return Err("pack file is truncated".into());
+        }
+        let n =
+            u32::from_le_bytes([self.rest[0], self.rest[1], self.rest[2], self.rest[3]]) as usize;
+        let body = self
+            .rest
+            .get(4..4 + n)
+            .ok_or_else(|| "pack file is truncated".to_string())?;
+        self.rest = &self.rest[4 + n..];
+        Ok(body)
+    }
+    fn json<T: for<'de> Deserialize<'de>>(&mut self) -> Result<T, String> {
+        serde_json::from_slice(self.bytes()?).map_err(|e| format!("pack metadata: {e}"))
+    }
+    fn u32s(&mut self) -> Result<Vec<u32>, String> {
+        let b = self.bytes()?;
+        if b.len() % 4 != 0 {
+            return Err("pack column has a partial value".into());
+        }
+        Ok(b.chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
+    fn u64s(&mut self) -> Result<Vec<u64>, String> {
+        let b = self.bytes()?;
+        if b.len() % 8 != 0 {
+            return Err("pack column has a partial value".into());
+        }
+        Ok(b.chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .collect())
+    }
+    fn f64s(&mut self) -> Result<Vec<f64>, String> {
+        Ok(self.u64s()?.into_iter().map(f64::from_bits).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip() {
+        let mut b = Vec::new();
+        let docs = [0u32, 1, 5, 130, 20_000, 1_000_000];
+        let mut last = 0;
+        for (n, &d) in docs.iter().enumerate() {
+            varint(&mut b, if n == 0 { d } else { d - last });
+            last = d;
+        }
+        assert_eq!(decode_postings(&b), docs);
+    }
+
+    #[test]
+    fn rejects_foreign_and_truncated_files() {
+        assert!(IndexPack::decode(b"").is_err());
+        assert!(IndexPack::decode(b"PK\x03\x04....").is_err());
+        let mut w = Blobs::new();
+        w.u32s(&[1, 2, 3]);
+        let mut f = w.finish();
+        f.truncate(f.len() - 2);
+        assert!(SearchPack::decode(&f).is_err());
+        assert!(decode_texts(&f).is_err());
+    }
+}
