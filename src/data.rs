@@ -84,7 +84,9 @@ impl MetricRef<'_> {
 impl Explorer {
     /// Reads `index.bin`.
     pub fn from_index(bytes: &[u8]) -> Result<Explorer, String> {
-        Ok(Explorer::new(IndexPack::decode(bytes)?))
+        let ix = IndexPack::decode(bytes)?;
+        corpus::fold::install(&ix.meta.fold_table);
+        Ok(Explorer::new(ix))
     }
 
     /// Everything at once from pack files (tests and benchmarks): index, search, texts and

@@ -1,5 +1,5 @@
 //! Character folding for search: fullwidth → ASCII, ASCII lowercase, traditional → simplified
-//! (OpenCC's one-to-one character table, `data/fold/ts-chars.txt`).
+//! (OpenCC's one-to-one character table, `corpus/data/fold/ts-chars.txt`).
 //!
 //! Always exactly one character out per character in, so a match position in folded text is
 //! the same character position in the original. The build step folds document texts with it
@@ -9,22 +9,37 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-static TS: &str = include_str!("../data/fold/ts-chars.txt");
+/// The table text: `#` comment lines, then space-separated pairs `繁简`.
+#[cfg(feature = "ingest")]
+pub static TABLE_TEXT: &str = include_str!("../data/fold/ts-chars.txt");
 
-fn ts_table() -> &'static HashMap<char, char> {
-    static T: OnceLock<HashMap<char, char>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut m = HashMap::with_capacity(4096);
-        for line in TS.lines().filter(|l| !l.starts_with('#')) {
-            for pair in line.split(' ') {
-                let mut cs = pair.chars();
-                if let (Some(t), Some(s)) = (cs.next(), cs.next()) {
-                    m.insert(t, s);
-                }
+static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+
+fn parse(text: &str) -> HashMap<char, char> {
+    let mut m = HashMap::with_capacity(4096);
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        for pair in line.split(' ') {
+            let mut cs = pair.chars();
+            if let (Some(t), Some(s)) = (cs.next(), cs.next()) {
+                m.insert(t, s);
             }
         }
-        m
-    })
+    }
+    m
+}
+
+/// Installs the table a data pack carries (the explorer: it is data, not code, so it travels
+/// with the index the build step folded with, and stays out of the wasm bundle). The first
+/// installed table wins.
+pub fn install(text: &str) {
+    let _ = TABLE.get_or_init(|| parse(text));
+}
+
+fn ts_table() -> Option<&'static HashMap<char, char>> {
+    #[cfg(feature = "ingest")]
+    return Some(TABLE.get_or_init(|| parse(TABLE_TEXT)));
+    #[cfg(not(feature = "ingest"))]
+    TABLE.get()
 }
 
 /// Folds one character; always exactly one character out.
@@ -37,7 +52,7 @@ pub fn fold_char(c: char) -> char {
         c if c.is_ascii() => c.to_ascii_lowercase(),
         // Below the CJK blocks nothing else folds: skip the table lookup.
         c if (c as u32) < 0x2E80 => c,
-        c => ts_table().get(&c).copied().unwrap_or(c),
+        c => ts_table().and_then(|t| t.get(&c)).copied().unwrap_or(c),
     }
 }
 
@@ -46,7 +61,7 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ingest"))]
 mod tests {
     use super::*;
 

@@ -181,7 +181,9 @@ fn run_build(
             })
             .collect()
     });
+    let t_process = started.elapsed();
     let corpus = corpus::assemble(results);
+    let t_assemble = started.elapsed();
     let mut written = Vec::new();
     if let Some(out) = out {
         let json = if pretty {
@@ -207,6 +209,15 @@ fn run_build(
             dir.display(),
             p.files.len()
         ));
+    }
+    if std::env::var_os("CORPUS_TIMINGS").is_some() {
+        let total = started.elapsed();
+        eprintln!(
+            "[corpus] read+extract {:.2}s · assemble {:.2}s · write {:.2}s",
+            t_process.as_secs_f64(),
+            (t_assemble - t_process).as_secs_f64(),
+            (total - t_assemble).as_secs_f64()
+        );
     }
     print_report(&corpus, &written.join(", "), started.elapsed(), quiet);
     let built = corpus.documents.len();

@@ -16,8 +16,11 @@
 //! is JSON, little-endian `u32`/`u64`/`f64` arrays, or bytes. Nothing here does I/O.
 
 use crate::fold::fold_char;
-use crate::model::{Bound, Corpus, Document, Initiative, Metric, Theme, SCHEMA_VERSION};
+#[cfg(feature = "ingest")]
+use crate::model::{Bound, Corpus};
+use crate::model::{Document, Initiative, Metric, Theme, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "ingest")]
 use std::collections::HashMap;
 
 /// Bumped whenever the layout of any pack file changes.
@@ -47,6 +50,8 @@ pub struct IndexMeta {
     pub canonical: Vec<CanonRow>,
     pub text_chunk: u32,
     pub detail_chunk: u32,
+    /// The traditional → simplified table the texts were folded with (`corpus::fold`).
+    pub fold_table: String,
 }
 
 /// A group of the same initiative across documents; its members are the initiatives whose
@@ -151,6 +156,7 @@ pub fn folded_text(d: &Document) -> String {
 }
 
 /// Splits a corpus into pack files.
+#[cfg(feature = "ingest")]
 pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
     if corpus.themes.len() > 32 {
         return Err(format!(
@@ -221,6 +227,7 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
                 .collect(),
             text_chunk: TEXT_CHUNK as u32,
             detail_chunk: DETAIL_CHUNK as u32,
+            fold_table: crate::fold::TABLE_TEXT.to_string(),
         },
         doc_first_init: Vec::with_capacity(docs.len() + 1),
         doc_first_metric: Vec::with_capacity(docs.len() + 1),
@@ -345,6 +352,7 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
 }
 
 /// Doc-level postings of every folded character and character pair, delta + varint coded.
+#[cfg(feature = "ingest")]
 fn search_pack(folded: &[String]) -> Vec<u8> {
     let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
     let mut keys: Vec<u64> = Vec::new();
@@ -392,6 +400,7 @@ fn search_pack(folded: &[String]) -> Vec<u8> {
     w.finish()
 }
 
+#[cfg(any(test, feature = "ingest"))]
 fn varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -420,12 +429,14 @@ pub fn decode_postings(bytes: &[u8]) -> Vec<u32> {
     out
 }
 
+#[cfg(feature = "ingest")]
 #[derive(Default)]
 struct Interner {
     list: Vec<String>,
     pos: HashMap<String, u32>,
 }
 
+#[cfg(feature = "ingest")]
 impl Interner {
     fn get(&mut self, s: &str) -> u32 {
         if let Some(&p) = self.pos.get(s) {
@@ -630,6 +641,7 @@ impl Blobs {
         let b: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
         self.bytes(&b);
     }
+    #[cfg(feature = "ingest")]
     fn u64s(&mut self, v: &[u64]) {
         let b: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
         self.bytes(&b);
