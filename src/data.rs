@@ -31,6 +31,8 @@ pub struct Explorer {
     /// Documents newest first (undated last), and by bureau name (unknown last).
     pub by_date: Vec<u32>,
     pub by_bureau: Vec<u32>,
+    /// Per document, how many of its initiatives carry each theme (`d * themes + t`).
+    pub doc_theme_counts: Vec<u32>,
     pub summary: Summary,
     pub loaded: RefCell<Loaded>,
 }
@@ -190,6 +192,17 @@ impl Explorer {
             (b.is_none(), b, d)
         });
 
+        let nt = ix.meta.themes.len();
+        let mut doc_theme_counts = vec![0u32; nd * nt];
+        for (i, &bits) in ix.init_themes.iter().enumerate() {
+            let d = init_doc[i] as usize;
+            for (t, c) in doc_theme_counts[d * nt..(d + 1) * nt]
+                .iter_mut()
+                .enumerate()
+            {
+                *c += (bits >> t) & 1;
+            }
+        }
         let bureaus: BTreeSet<&str> = docs
             .iter()
             .filter_map(|d| d.bureau.as_ref().map(|b| b.name.as_str()))
@@ -220,6 +233,7 @@ impl Explorer {
             doc_codes,
             by_date,
             by_bureau,
+            doc_theme_counts,
             summary,
             loaded: RefCell::new(loaded),
             ix,

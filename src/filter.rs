@@ -124,6 +124,10 @@ pub struct QueryMatch {
     pub tiers: Vec<u8>,
     /// Documents whose text contains the query, ascending.
     pub documents: Vec<u32>,
+    /// Per document: its text contains the query (so all its initiatives match).
+    pub doc_hit: Vec<bool>,
+    /// Initiatives whose name contains the query, ascending.
+    pub name_rows: Vec<u32>,
     /// False while the full-text index is still loading (name matches are always complete).
     pub complete: bool,
 }
@@ -145,25 +149,33 @@ pub fn query_match(ex: &Explorer, query: &str) -> Option<QueryMatch> {
         return None;
     }
     let mut tiers = vec![0u8; ex.n_initiatives()];
+    let mut doc_hit = vec![false; ex.docs().len()];
     let docs = search_docs(ex, query);
     for &d in &docs.docs {
-        for i in ex.inits_of_doc(d as usize) {
-            tiers[i] = Tier::Body as u8;
-        }
+        tiers[ex.inits_of_doc(d as usize)].fill(Tier::Body as u8);
+        doc_hit[d as usize] = true;
     }
     for n in search_names(ex, query) {
         for &i in &ex.name_members[n as usize] {
             tiers[i as usize] = Tier::Name as u8;
         }
     }
+    let name_rows = tiers
+        .iter()
+        .enumerate()
+        .filter(|(_, &t)| t == Tier::Name as u8)
+        .map(|(i, _)| i as u32)
+        .collect();
     Some(QueryMatch {
         tiers,
+        doc_hit,
+        name_rows,
         documents: docs.docs,
         complete: docs.complete,
     })
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
     /// Matching initiative rows, in the chosen order.
     pub results: Vec<usize>,
@@ -173,11 +185,16 @@ pub struct Outcome {
 
 /// Filters initiatives by query match and selection, sorts them and counts facet values.
 ///
-/// One pass over the initiative rows with integer codes: per document, which of its facets
-/// pass; per initiative, whether its themes pass; then each facet's counts take the rows that
-/// pass every other facet.
+/// Works per document, because every facet but the theme is a property of the document: a
+/// document whose facets fail twice contributes nothing and its rows are never visited; rows
+/// are only looked at for the query and the theme. Without a query or theme selection a
+/// document's theme counts come precomputed (`Explorer::doc_theme_counts`).
 pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort) -> Outcome {
-    let all_bits: u32 = (1 << Facet::COUNT) - 1;
+    let theme = Facet::Theme as usize;
+    let doc_facets: Vec<Facet> = Facet::ALL
+        .into_iter()
+        .filter(|&f| f != Facet::Theme)
+        .collect();
     // Selected codes per facet (None: facet not filtered).
     let selected: Vec<Option<Vec<bool>>> = Facet::ALL
         .into_iter()
@@ -191,64 +208,72 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
             )
         })
         .collect();
-    let theme_mask: Option<u32> = selected[Facet::Theme as usize].as_ref().map(|on| {
+    let theme_mask: Option<u32> = selected[theme].as_ref().map(|on| {
         on.iter()
             .enumerate()
             .filter(|(_, &b)| b)
             .fold(0, |m, (k, _)| m | (1 << k))
     });
-    let doc_mask: Vec<u32> = ex
-        .doc_codes
-        .iter()
-        .map(|codes| {
-            let mut mask = 1 << Facet::Theme as u32;
-            for f in Facet::ALL.into_iter().filter(|&f| f != Facet::Theme) {
-                let pass = match &selected[f as usize] {
-                    Some(on) => on[codes[f as usize] as usize],
-                    None => true,
-                };
-                if pass {
-                    mask |= 1 << f as u32;
-                }
-            }
-            mask
-        })
-        .collect();
+    let n_themes = ex.themes().len();
     let mut counts: Vec<Vec<usize>> = ex.facet_values.iter().map(|v| vec![0; v.len()]).collect();
     let mut results = Vec::new();
-    for i in 0..ex.n_initiatives() {
-        if let Some(q) = qm {
-            if q.tiers[i] == 0 {
-                continue;
-            }
-        }
-        let d = ex.init_doc[i] as usize;
-        let themes = ex.ix.init_themes[i];
-        let mut mask = doc_mask[d];
-        if let Some(tm) = theme_mask {
-            if themes & tm == 0 {
-                mask &= !(1 << Facet::Theme as u32);
-            }
-        }
-        if mask == all_bits {
-            results.push(i);
-        }
-        if mask.count_ones() + 1 < Facet::COUNT as u32 {
-            continue; // fails two facets: counts for none
-        }
-        for f in Facet::ALL {
-            let others = all_bits & !(1 << f as u32);
-            if mask & others != others {
-                continue;
-            }
-            if f == Facet::Theme {
-                let mut b = themes;
-                while b != 0 {
-                    counts[0][b.trailing_zeros() as usize] += 1;
-                    b &= b - 1;
+    for (d, codes) in ex.doc_codes.iter().enumerate() {
+        // The one doc facet that fails (if exactly one), or how many fail.
+        let mut failing = None;
+        let mut fails = 0;
+        for &f in &doc_facets {
+            if let Some(on) = &selected[f as usize] {
+                if !on[codes[f as usize] as usize] {
+                    fails += 1;
+                    failing = Some(f);
                 }
-            } else {
-                counts[f as usize][ex.doc_codes[d][f as usize] as usize] += 1;
+            }
+        }
+        if fails >= 2 {
+            continue;
+        }
+        let range = ex.inits_of_doc(d);
+        if range.is_empty() {
+            continue;
+        }
+        // Rows passing the query and the theme: they count for the failing facet (or all).
+        let mut passing = 0usize;
+        if qm.is_none_or(|q| q.doc_hit[d]) && theme_mask.is_none() {
+            passing = range.len();
+            if fails == 0 {
+                results.extend(range.clone());
+                let tc = &ex.doc_theme_counts[d * n_themes..(d + 1) * n_themes];
+                for (c, &n) in counts[theme].iter_mut().zip(tc) {
+                    *c += n as usize;
+                }
+            }
+        } else {
+            for i in range {
+                if qm.is_some_and(|q| q.tiers[i] == 0) {
+                    continue;
+                }
+                let bits = ex.ix.init_themes[i];
+                if theme_mask.is_none_or(|tm| bits & tm != 0) {
+                    passing += 1;
+                    if fails == 0 {
+                        results.push(i);
+                    }
+                }
+                if fails == 0 {
+                    let mut b = bits;
+                    while b != 0 {
+                        counts[theme][b.trailing_zeros() as usize] += 1;
+                        b &= b - 1;
+                    }
+                }
+            }
+        }
+        if passing == 0 {
+            continue;
+        }
+        for &f in &doc_facets {
+            if fails == 0 || failing == Some(f) {
+                counts[f as usize][codes[f as usize] as usize] += passing;
             }
         }
     }
@@ -308,10 +333,36 @@ fn sort_results(ex: &Explorer, results: &mut Vec<usize>, qm: Option<&QueryMatch>
     match sort {
         // Name matches first, then text matches; document order within each.
         Sort::Relevance => {
-            if let Some(q) = qm {
+            let Some(q) = qm.filter(|q| !q.name_rows.is_empty()) else {
+                return;
+            };
+            if q.name_rows.len() * 8 > results.len() {
+                // Many name matches: one pass splitting by tier.
                 let (mut names, body): (Vec<usize>, Vec<usize>) = results
                     .iter()
                     .partition(|&&i| q.tiers[i] == Tier::Name as u8);
+                names.extend(body);
+                *results = names;
+            } else {
+                // Few: both lists ascending, lift the name matches out in one merge, copying
+                // the runs between them.
+                let mut names = Vec::new();
+                let mut body = Vec::with_capacity(results.len());
+                let mut start = 0;
+                for &n in &q.name_rows {
+                    match results[start..].binary_search(&(n as usize)) {
+                        Ok(k) => {
+                            body.extend_from_slice(&results[start..start + k]);
+                            names.push(n as usize);
+                            start += k + 1;
+                        }
+                        Err(k) => {
+                            body.extend_from_slice(&results[start..start + k]);
+                            start += k;
+                        }
+                    }
+                }
+                body.extend_from_slice(&results[start..]);
                 names.extend(body);
                 *results = names;
             }

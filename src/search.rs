@@ -15,7 +15,7 @@
 //! Initiative names are few (distinct names, not rows) and short: they are scanned directly.
 
 use crate::data::Explorer;
-use corpus::pack::{bigram_key, unigram_key};
+use corpus::pack::{bigram_key, unigram_key, Postings};
 
 pub use corpus::fold::{fold, fold_char};
 
@@ -46,35 +46,13 @@ pub fn search_docs(ex: &Explorer, query: &str) -> DocMatches {
     let Some(sp) = loaded.search.as_ref() else {
         return DocMatches::default();
     };
-    if q.len() == 1 {
+    let Some(mut acc) = candidates(&sp.docs, &q) else {
         return DocMatches {
-            docs: sp.docs(unigram_key(q[0])),
+            docs: vec![],
             complete: true,
         };
-    }
-    let mut lists: Vec<Vec<u32>> = Vec::with_capacity(q.len() - 1);
-    let mut keys: Vec<u64> = q.windows(2).map(|w| bigram_key(w[0], w[1])).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    for k in keys {
-        let l = sp.docs(k);
-        if l.is_empty() {
-            return DocMatches {
-                docs: vec![],
-                complete: true,
-            };
-        }
-        lists.push(l);
-    }
-    lists.sort_by_key(Vec::len);
-    let mut acc = lists[0].clone();
-    for l in &lists[1..] {
-        acc = intersect(&acc, l);
-        if acc.is_empty() {
-            break;
-        }
-    }
-    if q.len() == 2 {
+    };
+    if q.len() <= 2 {
         return DocMatches {
             docs: acc,
             complete: true,
@@ -95,19 +73,63 @@ pub fn search_docs(ex: &Explorer, query: &str) -> DocMatches {
     }
 }
 
-/// Distinct names (indices into the name table) containing the query.
+/// Texts holding every character pair of the query (or its one character): exact for one or
+/// two characters, a superset to verify for more. `None` when some pair occurs nowhere.
+fn candidates(p: &Postings, q: &[char]) -> Option<Vec<u32>> {
+    if q.len() == 1 {
+        return Some(p.get(unigram_key(q[0])));
+    }
+    let mut keys: Vec<u64> = q.windows(2).map(|w| bigram_key(w[0], w[1])).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut lists = Vec::with_capacity(keys.len());
+    for k in keys {
+        let l = p.get(k);
+        if l.is_empty() {
+            return None;
+        }
+        lists.push(l);
+    }
+    lists.sort_by_key(Vec::len);
+    let mut acc = lists[0].clone();
+    for l in &lists[1..] {
+        acc = intersect(&acc, l);
+        if acc.is_empty() {
+            break;
+        }
+    }
+    Some(acc)
+}
+
+/// Distinct names (indices into the name table) containing the query: by the name postings
+/// once `search.bin` is in, by a scan before that.
 pub fn search_names(ex: &Explorer, query: &str) -> Vec<u32> {
     let q = prepare(query);
     if q.is_empty() {
         return vec![];
     }
     let needle: String = q.iter().collect();
-    ex.names_folded
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.contains(needle.as_str()))
-        .map(|(k, _)| k as u32)
-        .collect()
+    let loaded = ex.loaded.borrow();
+    let Some(sp) = loaded.search.as_ref() else {
+        return ex
+            .names_folded
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.contains(needle.as_str()))
+            .map(|(k, _)| k as u32)
+            .collect();
+    };
+    let Some(mut acc) = candidates(&sp.names, &q) else {
+        return vec![];
+    };
+    if q.len() > 2 {
+        acc.retain(|&n| {
+            ex.names_folded
+                .get(n as usize)
+                .is_some_and(|t| t.contains(needle.as_str()))
+        });
+    }
+    acc
 }
 
 /// Reference: scan every loaded document text. Used by tests and the benchmark.

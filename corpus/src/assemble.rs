@@ -7,7 +7,7 @@ use crate::ingest::{ingest, IngestError, Ingested};
 use crate::model::*;
 use crate::vocab::Vocab;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The outcome for one input file. Produced independently per file (in parallel by the CLI).
 #[derive(Debug, Clone)]
@@ -43,6 +43,18 @@ fn content_key(doc: &Document) -> [u8; 32] {
         }
     }
     h.finalize().into()
+}
+
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -161,10 +173,15 @@ pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
         .collect();
     let canonical = canonical_groups(&documents, &initiatives);
     let regions = region_tree(&documents);
-    let mut h = Sha256::new();
-    h.update(serde_json::to_vec(&documents).unwrap_or_default());
-    h.update(serde_json::to_vec(&initiatives).unwrap_or_default());
-    h.update(serde_json::to_vec(&metrics).unwrap_or_default());
+    // Streamed into the hasher: the serialized form is hundreds of MB at 10,000 documents.
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, HashWriter(Sha256::new()));
+    let _ = serde_json::to_writer(&mut w, &documents);
+    let _ = serde_json::to_writer(&mut w, &initiatives);
+    let _ = serde_json::to_writer(&mut w, &metrics);
+    let h = match w.into_inner() {
+        Ok(h) => h.0,
+        Err(_) => Sha256::new(), // writing into a hasher cannot fail
+    };
     Corpus {
         schema_version: SCHEMA_VERSION,
         build: BuildInfo {
@@ -198,19 +215,23 @@ fn canonical_groups(
             let mut themes: BTreeMap<&str, usize> = BTreeMap::new();
             let mut doc_ids: Vec<String> = Vec::new();
             let mut bureaus: Vec<String> = Vec::new();
+            // First-seen order is kept; the sets only answer "seen before?" (a widespread
+            // initiative has thousands of documents: a list scan each time is quadratic).
+            let mut seen_docs: HashSet<&str> = HashSet::new();
+            let mut seen_bureaus: HashSet<&str> = HashSet::new();
             for i in &inits {
                 *names.entry(i.name.as_str()).or_default() += 1;
                 for t in &i.themes {
                     *themes.entry(t.as_str()).or_default() += 1;
                 }
-                if !doc_ids.contains(&i.doc_id) {
+                if seen_docs.insert(i.doc_id.as_str()) {
                     doc_ids.push(i.doc_id.clone());
                 }
                 if let Some(b) = doc_by_id
                     .get(i.doc_id.as_str())
                     .and_then(|d| d.bureau.as_ref())
                 {
-                    if !bureaus.contains(&b.name) {
+                    if seen_bureaus.insert(b.name.as_str()) {
                         bureaus.push(b.name.clone());
                     }
                 }

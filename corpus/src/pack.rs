@@ -30,8 +30,9 @@ const MAGIC: &[u8; 4] = b"TXPK";
 pub const NONE: u32 = u32::MAX;
 /// Documents per text chunk (folded texts are ~3 KB per generated document).
 pub const TEXT_CHUNK: usize = 512;
-/// Documents per detail chunk (full documents with initiatives are ~30 KB each).
-pub const DETAIL_CHUNK: usize = 32;
+/// Documents per detail chunk (full documents with initiatives are ~30 KB each): small, because
+/// a page of cards from many documents waits for all of their chunks.
+pub const DETAIL_CHUNK: usize = 16;
 
 /// The JSON part of `index.bin`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -317,7 +318,11 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
 
     // Search postings and text chunks.
     let folded: Vec<String> = docs.iter().map(folded_text).collect();
-    files.push(("search.bin".to_string(), search_pack(&folded)));
+    let folded_names: Vec<String> = ix.meta.names.iter().map(|n| crate::fold::fold(n)).collect();
+    files.push((
+        "search.bin".to_string(),
+        search_pack(&folded, &folded_names),
+    ));
     for (c, chunk) in folded.chunks(TEXT_CHUNK).enumerate() {
         let mut w = Blobs::new();
         let mut offsets = Vec::with_capacity(chunk.len() + 1);
@@ -351,12 +356,26 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
     Ok(Pack { files })
 }
 
-/// Doc-level postings of every folded character and character pair, delta + varint coded.
+/// `search.bin`: postings for the document texts, then for the distinct initiative names.
 #[cfg(feature = "ingest")]
-fn search_pack(folded: &[String]) -> Vec<u8> {
+fn search_pack(folded: &[String], names: &[String]) -> Vec<u8> {
+    let mut w = Blobs::new();
+    for texts in [folded, names] {
+        let (keys, offsets, bytes) = postings(texts);
+        w.u32s(&[texts.len() as u32]);
+        w.u64s(&keys);
+        w.u32s(&offsets);
+        w.bytes(&bytes);
+    }
+    w.finish()
+}
+
+/// Per folded character and character pair, the texts containing it (delta + varint coded).
+#[cfg(feature = "ingest")]
+fn postings(texts: &[String]) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
     let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
     let mut keys: Vec<u64> = Vec::new();
-    for (d, text) in folded.iter().enumerate() {
+    for (d, text) in texts.iter().enumerate() {
         keys.clear();
         let mut prev: Option<char> = None;
         for c in text.chars() {
@@ -392,12 +411,7 @@ fn search_pack(folded: &[String]) -> Vec<u8> {
         }
     }
     offsets.push(bytes.len() as u32);
-    let mut w = Blobs::new();
-    w.u32s(&[folded.len() as u32]);
-    w.u64s(&key_col);
-    w.u32s(&offsets);
-    w.bytes(&bytes);
-    w.finish()
+    (key_col, offsets, bytes)
 }
 
 #[cfg(any(test, feature = "ingest"))]
@@ -560,19 +574,19 @@ impl IndexPack {
     }
 }
 
-/// `search.bin`: sorted gram keys, their posting ranges, and the coded postings.
+/// Sorted gram keys, their posting ranges, and the coded postings, over some list of texts.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchPack {
-    pub documents: u32,
+pub struct Postings {
+    /// How many texts (documents or names) the postings point into.
+    pub texts: u32,
     pub keys: Vec<u64>,
     pub offsets: Vec<u32>,
     pub postings: Vec<u8>,
 }
 
-impl SearchPack {
-    pub fn decode(bytes: &[u8]) -> Result<SearchPack, String> {
-        let mut r = BlobReader::new(bytes)?;
-        let documents = r.u32s()?.first().copied().unwrap_or(0);
+impl Postings {
+    fn read(r: &mut BlobReader) -> Result<Postings, String> {
+        let texts = r.u32s()?.first().copied().unwrap_or(0);
         let keys = r.u64s()?;
         let offsets = r.u32s()?;
         let postings = r.bytes()?.to_vec();
@@ -585,22 +599,39 @@ impl SearchPack {
         if !ok {
             return Err("search.bin is inconsistent".into());
         }
-        Ok(SearchPack {
-            documents,
+        Ok(Postings {
+            texts,
             keys,
             offsets,
             postings,
         })
     }
 
-    /// Documents containing a gram, ascending.
-    pub fn docs(&self, key: u64) -> Vec<u32> {
+    /// Texts containing a gram, ascending.
+    pub fn get(&self, key: u64) -> Vec<u32> {
         match self.keys.binary_search(&key) {
             Ok(k) => decode_postings(
                 &self.postings[self.offsets[k] as usize..self.offsets[k + 1] as usize],
             ),
             Err(_) => vec![],
         }
+    }
+}
+
+/// `search.bin`: postings over the documents' folded texts and over the folded names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchPack {
+    pub docs: Postings,
+    pub names: Postings,
+}
+
+impl SearchPack {
+    pub fn decode(bytes: &[u8]) -> Result<SearchPack, String> {
+        let mut r = BlobReader::new(bytes)?;
+        Ok(SearchPack {
+            docs: Postings::read(&mut r)?,
+            names: Postings::read(&mut r)?,
+        })
     }
 }
 

@@ -13,6 +13,34 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// The pending address-bar rewrite while the user is typing.
+    static PENDING_HASH: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+}
+
+/// Like [`set_hash`], but a rewrite (`replace`) waits until typing pauses: Chromium's
+/// `replaceState` costs milliseconds, too much to pay on every keystroke. A push (a real
+/// navigation) happens at once and drops any pending rewrite.
+pub fn set_hash_soon(hash: &str, replace: bool) {
+    let Some(w) = window() else { return };
+    if let Some(id) = PENDING_HASH.with(|p| p.take()) {
+        w.clear_timeout_with_handle(id);
+    }
+    if !replace {
+        set_hash(hash, false);
+        return;
+    }
+    let hash = hash.to_string();
+    let f = wasm_bindgen::closure::Closure::once_into_js(move || {
+        PENDING_HASH.with(|p| p.set(None));
+        set_hash(&hash, true);
+    });
+    if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 150)
+    {
+        PENDING_HASH.with(|p| p.set(Some(id)));
+    }
+}
+
 /// Updates the address bar without a `hashchange` event. `replace` for typing and for
 /// normalizing a link, push for everything a user would want Back to undo.
 pub fn set_hash(hash: &str, replace: bool) {

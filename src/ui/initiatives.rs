@@ -9,7 +9,8 @@ use crate::text::snippet;
 use crate::url::{Lang, UrlState, View};
 use yew::prelude::*;
 
-const PAGE: usize = 50;
+/// Cards per page: each is a dozen DOM nodes to lay out on every keystroke.
+const PAGE: usize = 20;
 
 #[function_component(InitiativesPage)]
 pub fn initiatives_page() -> Html {

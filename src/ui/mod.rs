@@ -187,7 +187,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         let url = store.state.url.clone();
         let replace = store.replace;
         use_effect_with((url, store.arrivals), move |(url, _)| {
-            dom::set_hash(&url.to_hash(), replace);
+            dom::set_hash_soon(&url.to_hash(), replace);
             match url.lang {
                 Lang::Zh => dom::set_document_lang("zh-CN", "税费服务举措浏览器"),
                 Lang::En => dom::set_document_lang("en", "Tax Service Initiatives Explorer"),

@@ -130,7 +130,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     html! {
         <aside class={classes!("facets", props.open.then_some("open"))} id="facets" aria-label={ctx.t("筛选", "Filters")}>
         { for Facet::ALL.into_iter().map(|f| {
-            let counts = ctx.outcome.counts.get(&f).cloned().unwrap_or_default();
+            let counts: &[(String, usize)] = ctx.outcome.counts.get(&f).map_or(&[], Vec::as_slice);
             let limit = if expanded.contains(&f) { usize::MAX } else { 8 };
             let more = counts.len() > 8;
             let toggle_more = {

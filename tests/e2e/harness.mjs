@@ -3,7 +3,7 @@
 // log one) or request to a host other than the page's own.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -21,7 +21,7 @@ export async function launch() {
 }
 
 export async function serve(opts = {}) {
-  return startServer({ dir: join(ROOT, opts.dist ?? 'dist'), prefix: opts.prefix ?? '/' });
+  return startServer({ dir: resolve(ROOT, opts.dist ?? 'dist'), prefix: opts.prefix ?? '/' });
 }
 
 /** A fresh context and page with the guards attached. `problems()` lists what went wrong. */
