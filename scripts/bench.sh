@@ -2,9 +2,11 @@
 # Runs the benchmarks and writes BENCHMARKS.md (machine, date, command, figures).
 #   1. Build step: MB/s and documents/s on one core and on all cores, peak memory, for generated
 #      corpora (default sizes 1000 10000 50000; deterministic, written to a temporary folder).
-#   2. Bytes: the app shell (wasm + JS; raw / gzip / brotli) and the corpus payloads.
-#   3. Browser (seed corpus): time to first results, heap, input-to-render latency, and the
-#      same queries in FlexSearch and MiniSearch with recall against a brute-force scan.
+#   2. Bytes: the app shell (wasm + JS; raw / gzip / brotli), the data pack per corpus (what
+#      loads at start, in the background, on demand) and the archival corpus JSON.
+#   3. Browser, per corpus (seed and every generated size), one Chromium run each: first
+#      results, full-text ready, heap, input-to-render latency for 20 queries and 20 facet
+#      toggles, and the same queries in FlexSearch and MiniSearch with recall against a scan.
 # Usage: scripts/bench.sh [SIZE ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,26 +17,40 @@ sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000 50000)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 results="$tmp/results.jsonl"
-cargo build --release --locked -p corpus
-corpus=target/release/corpus
+cargo build --profile native --locked -p corpus
+corpus=target/native/corpus
+
+# The app itself, once: the same wasm serves every corpus, only data/ differs.
+trunk build --release >/dev/null 2>&1
+mkdir -p "$tmp/empty"
+CORPUS_INPUT_DIR="$tmp/empty" trunk build --release --dist "$tmp/dist-empty" >/dev/null 2>&1
+echo "{\"kind\":\"shell\",\"dir\":\"$tmp/dist-empty\"}" >> "$results"
+"$corpus" build data/raw --out "$tmp/corpus-seed.json" --quiet >/dev/null
+echo "{\"kind\":\"payload\",\"name\":\"seed\",\"docs\":5,\"json\":\"$tmp/corpus-seed.json\",\"pack\":\"$PWD/dist/data\"}" >> "$results"
+node tests/bench/browser.mjs "$results" seed dist
+
 for n in "${sizes[@]}"; do
   "$corpus" generate --count "$n" --out "$tmp/raw-$n" >/dev/null
   bytes=$(du -sb "$tmp/raw-$n" | cut -f1)
   for jobs in 1 "$(nproc)"; do
-    /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$tmp/raw-$n" --out "$tmp/corpus-$n.json" --jobs "$jobs" --quiet >/dev/null
+    rm -rf "$tmp/pack-$n"
+    /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$tmp/raw-$n" --pack "$tmp/pack-$n" --jobs "$jobs" --quiet >/dev/null
     read -r secs rss_kb < "$tmp/time"
-    echo "{\"kind\":\"build\",\"docs\":$n,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"rss_kb\":$rss_kb,\"json\":\"$tmp/corpus-$n.json\"}" >> "$results"
+    echo "{\"kind\":\"build\",\"docs\":$n,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"rss_kb\":$rss_kb}" >> "$results"
   done
+  # The archival corpus JSON (not what the app loads) up to 10k; at 50k it is ~1.5 GB.
+  json=""
+  if [[ $n -le 10000 ]]; then
+    "$corpus" build "$tmp/raw-$n" --out "$tmp/corpus-$n.json" --quiet >/dev/null
+    json="$tmp/corpus-$n.json"
+  fi
+  echo "{\"kind\":\"payload\",\"name\":\"$n documents\",\"docs\":$n,\"json\":\"$json\",\"pack\":\"$tmp/pack-$n\"}" >> "$results"
+  rm -rf "$tmp/dist-$n" && cp -r dist "$tmp/dist-$n" && rm -rf "$tmp/dist-$n/data" && mv "$tmp/pack-$n" "$tmp/dist-$n/data"
+  rm -rf "$tmp/raw-$n"
+  node tests/bench/browser.mjs "$results" "$n" "$tmp/dist-$n"
+  echo "{\"kind\":\"native\",\"docs\":$n,\"out\":$(cargo run -q --profile native --example logic_bench -- "$tmp/dist-$n/data" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.stringify(s)))')}" >> "$results"
+  node tests/bench/report.mjs "$results" > BENCHMARKS.md   # partial table after each size
 done
-"$corpus" build data/raw --out "$tmp/corpus-seed.json" --quiet >/dev/null
-cp "$tmp/corpus-seed.json" target/seed-corpus.json
-echo "{\"kind\":\"payload\",\"name\":\"seed\",\"json\":\"$tmp/corpus-seed.json\"}" >> "$results"
-# App shell without a corpus: the code alone.
-mkdir -p "$tmp/empty"
-CORPUS_INPUT_DIR="$tmp/empty" trunk build --release --dist "$tmp/dist-empty" >/dev/null 2>&1
-echo "{\"kind\":\"shell\",\"dir\":\"$tmp/dist-empty\"}" >> "$results"
-trunk build --release >/dev/null 2>&1
-echo "{\"kind\":\"seedapp\",\"dir\":\"dist\"}" >> "$results"
-node tests/bench/browser.mjs "$results"
 node tests/bench/report.mjs "$results" > BENCHMARKS.md
-echo "BENCHMARKS.md written"
+cp "$results" target/bench-results.jsonl
+echo "BENCHMARKS.md written (raw results: target/bench-results.jsonl)"
