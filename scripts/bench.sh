@@ -15,7 +15,8 @@ eval "$(scripts/setup.sh --print-path)"
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000 50000)
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# Keep the raw results even when a step fails.
+trap 'cp "$results" target/bench-results.jsonl 2>/dev/null; rm -rf "$tmp"' EXIT
 results="$tmp/results.jsonl"
 cargo build --profile native --locked -p corpus
 corpus=target/native/corpus
@@ -47,7 +48,7 @@ for n in "${sizes[@]}"; do
   echo "{\"kind\":\"payload\",\"name\":\"$n documents\",\"docs\":$n,\"json\":\"$json\",\"pack\":\"$tmp/pack-$n\"}" >> "$results"
   rm -rf "$tmp/dist-$n" && cp -r dist "$tmp/dist-$n" && rm -rf "$tmp/dist-$n/data" && mv "$tmp/pack-$n" "$tmp/dist-$n/data"
   rm -rf "$tmp/raw-$n"
-  node tests/bench/browser.mjs "$results" "$n" "$tmp/dist-$n"
+  node tests/bench/browser.mjs "$results" "$n" "$tmp/dist-$n" || echo "bench: browser run at $n documents failed" >&2
   echo "{\"kind\":\"native\",\"docs\":$n,\"out\":$(cargo run -q --profile native --example logic_bench -- "$tmp/dist-$n/data" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.stringify(s)))')}" >> "$results"
   node tests/bench/report.mjs "$results" > BENCHMARKS.md   # partial table after each size
 done

@@ -2,7 +2,7 @@
 # Builds dist/ for static hosting. Asset URLs are relative, so the same dist/ works at the
 # site root or under any subpath (e.g. copied to /var/www/html/explorer/ → /explorer/).
 # Usage: scripts/dist.sh [--input DIR] [--out DIR]
-#   --input DIR  build the embedded corpus from your own documents instead of data/raw
+#   --input DIR  build the corpus (dist/data) from your own documents instead of data/raw
 #   --out DIR    where to write the site (default dist)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,10 +16,12 @@ while [[ $# -gt 0 ]]; do
 done
 scripts/setup.sh
 eval "$(scripts/setup.sh --print-path)"
-if [[ -n "$input" ]]; then
-  # Print the build report for the chosen folder first: every file accounted for.
-  cargo run -q --release -p corpus -- build "$input" --out target/corpus-preview.json
-  export CORPUS_INPUT_DIR="$input"
-fi
+[[ -n "$input" ]] || input="$PWD/data/raw"
+# The build step, optimized, with its report (every file accounted for); the Trunk hook then
+# copies this pack into dist/data instead of building it again.
+cargo build -q --locked --profile native -p corpus
+rm -rf target/dist-pack
+target/native/corpus build "$input" --pack target/dist-pack || [[ -f target/dist-pack/index.bin ]]
+export CORPUS_PACK_DIR="$PWD/target/dist-pack"
 trunk build --release --dist "$out"
 echo "dist written to $out/ — serve it with any static file server, e.g. node scripts/serve.mjs --dir $out --prefix /explorer/"

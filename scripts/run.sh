@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds the corpus and the app, and serves the explorer on
-# http://127.0.0.1:${PORT:-8080}/ with the embedded seed corpus (data/raw).
+# http://127.0.0.1:${PORT:-8080}/ with the seed corpus (data/raw) as its data pack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

@@ -47,6 +47,8 @@ pub struct Loaded {
     pub details: HashMap<usize, Rc<DocDetail>>,
     /// Files that could not be loaded, with the reason.
     pub errors: Vec<String>,
+    /// Document chunks that could not be loaded.
+    pub failed_chunks: std::collections::HashSet<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -291,6 +293,14 @@ impl Explorer {
 
     pub fn detail(&self, doc: usize) -> Option<Rc<DocDetail>> {
         self.loaded.borrow().details.get(&doc).cloned()
+    }
+
+    /// The document chunk holding this document could not be loaded.
+    pub fn detail_failed(&self, doc: usize) -> bool {
+        self.loaded
+            .borrow()
+            .failed_chunks
+            .contains(&self.detail_chunk_of(doc))
     }
 
     pub fn has_detail_chunk(&self, chunk: usize) -> bool {

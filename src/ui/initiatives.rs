@@ -134,6 +134,8 @@ pub fn initiative_card(props: &CardProps) -> Html {
             </p>
             if let Some(s) = summary {
                 <p class="summary">{ highlight(&s, q) }</p>
+            } else if ex.detail_failed(d) {
+                <p class="summary muted">{ ctx.t("（原文未能载入）", "(text could not be loaded)") }</p>
             } else {
                 <p class="summary pending" aria-busy="true">{ "…" }</p>
             }

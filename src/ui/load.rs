@@ -80,9 +80,18 @@ async fn fetch_chunk(ex: &Explorer, chunk: usize) {
     let r = fetch_bytes(&pack::detail_file(chunk)).await.and_then(|b| {
         serde_json::from_slice::<Vec<DocDetail>>(&b).map_err(|e| format!("document chunk: {e}"))
     });
+    let mut l = ex.loaded.borrow_mut();
     match r {
-        Ok(d) => ex.add_details(chunk, d),
-        Err(e) => ex.loaded.borrow_mut().errors.push(e),
+        Ok(d) => {
+            l.failed_chunks.remove(&chunk);
+            drop(l);
+            ex.add_details(chunk, d);
+        }
+        Err(e) => {
+            if l.failed_chunks.insert(chunk) {
+                l.errors.push(e);
+            }
+        }
     }
 }
 
@@ -91,7 +100,7 @@ fn missing(ex: &Explorer, docs: impl IntoIterator<Item = usize>) -> Vec<usize> {
     let mut chunks: Vec<usize> = docs
         .into_iter()
         .map(|d| ex.detail_chunk_of(d))
-        .filter(|&c| !ex.has_detail_chunk(c))
+        .filter(|&c| !ex.has_detail_chunk(c) && !ex.loaded.borrow().failed_chunks.contains(&c))
         .collect();
     chunks.sort_unstable();
     chunks.dedup();

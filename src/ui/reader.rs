@@ -97,7 +97,11 @@ pub fn reader(props: &ReaderProps) -> Html {
             <div class="reader">
                 <article class="doc-pending" aria-busy="true">
                     <h1 id="doc-title">{ &d.title }</h1>
-                    <p class="muted" role="status">{ ctx.t("正在载入正文…", "Loading the text…") }</p>
+                    if ex.detail_failed(di) {
+                        <p class="fatal" role="alert" data-testid="text-failed">{ ctx.t("正文无法载入（数据文件缺失或损坏），请检查站点上的 data/ 文件夹。", "The text could not be loaded (a data file is missing or damaged); check the site's data/ folder.") }</p>
+                    } else {
+                        <p class="muted" role="status">{ ctx.t("正在载入正文…", "Loading the text…") }</p>
+                    }
                 </article>
             </div>
         };

@@ -16,8 +16,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-sync', '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
 
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export async function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export async function serve(opts = {}) {

@@ -146,3 +146,54 @@ test('served from a subpath by a plain static server, with zero requests to othe
     assert.deepEqual(problems, [], 'only the page’s own origin was contacted');
   }
 });
+
+test('a damaged or missing data pack gives a clear message, never a blank page', async () => {
+  const server = await serve();
+  try {
+    // index.bin answered by an HTML error page (a misconfigured host): a readable error.
+    const bad = await guardedPage(browser, { allowConsole: [/404|Failed to load resource/] });
+    await bad.context.route('**/data/index.bin', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><h1>Not here</h1>' }));
+    await bad.page.goto(server.url);
+    await bad.page.waitForSelector('#app .fatal[role=alert]');
+    assert.match(await bad.page.textContent('#app .fatal[role=alert]'), /语料无法读取.*not a pack file/s);
+    assert.deepEqual(bad.problems(), []);
+    await bad.context.close();
+
+    // A text chunk and the document chunks fail to load: the list still works, a query says
+    // its text matches may be missing, and the reader says its text could not be loaded.
+    const part = await guardedPage(browser, { allowConsole: [/Failed to load resource/] });
+    await part.context.route(/\/data\/(text|doc)-\d+\.(bin|json)$/, (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await part.page.goto(server.url);
+    await part.page.waitForSelector('.cards .card');
+    await part.page.waitForSelector('html[data-search=ready]');
+    await part.page.fill('#q', '纳税人');
+    await part.page.waitForSelector('[data-testid=search-progress]');
+    assert.match(await part.page.textContent('[data-testid=search-progress]'), /未能载入/);
+    assert.ok((await part.page.$$('.cards .card')).length > 0, 'name matches still listed');
+    await part.page.goto(server.url + '#/doc/000_9839faa69b8a842d');
+    await part.page.waitForSelector('[data-testid=text-failed]');
+    assert.deepEqual(part.problems(), []);
+    await part.context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('the app only ever asks its own folder for data', async () => {
+  const server = await serve({ prefix: '/explorer/' });
+  const g = await guardedPage(browser);
+  try {
+    await g.page.goto(server.url + '#/doc/000_9839faa69b8a842d');
+    await ready(g.page);
+    await g.page.waitForSelector('article.doc');
+    const data = server.requests.filter((u) => u.includes('/data/'));
+    assert.ok(data.some((u) => u.endsWith('/data/index.bin')));
+    assert.ok(data.some((u) => u.endsWith('/data/search.bin')));
+    assert.ok(data.some((u) => /\/data\/doc-\d{4}\.json$/.test(u)), 'the reader fetched its document chunk');
+    assert.ok(data.every((u) => u.startsWith('/explorer/data/')), data.join(' '));
+    assert.deepEqual(g.problems(), []);
+  } finally {
+    await g.context.close();
+    await server.close();
+  }
+});
