@@ -45,7 +45,7 @@ for n in "${sizes[@]}"; do
     "$corpus" build "$tmp/raw-$n" --out "$tmp/corpus-$n.json" --quiet >/dev/null
     json="$tmp/corpus-$n.json"
   fi
-  echo "{\"kind\":\"payload\",\"name\":\"$n documents\",\"docs\":$n,\"json\":\"$json\",\"pack\":\"$tmp/pack-$n\"}" >> "$results"
+  echo "{\"kind\":\"payload\",\"name\":\"$n documents\",\"docs\":$n,\"json\":\"$json\",\"pack\":\"$tmp/dist-$n/data\"}" >> "$results"
   rm -rf "$tmp/dist-$n" && cp -r dist "$tmp/dist-$n" && rm -rf "$tmp/dist-$n/data" && mv "$tmp/pack-$n" "$tmp/dist-$n/data"
   rm -rf "$tmp/raw-$n"
   node tests/bench/browser.mjs "$results" "$n" "$tmp/dist-$n" || echo "bench: browser run at $n documents failed" >&2

@@ -120,8 +120,6 @@ pub enum Tier {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QueryMatch {
-    /// Per initiative row: 0 no match, else the best [`Tier`] as a number.
-    pub tiers: Vec<u8>,
     /// Documents whose text contains the query, ascending.
     pub documents: Vec<u32>,
     /// Per document: its text contains the query (so all its initiatives match).
@@ -133,41 +131,55 @@ pub struct QueryMatch {
 }
 
 impl QueryMatch {
-    pub fn tier(&self, i: usize) -> Option<Tier> {
-        match self.tiers.get(i) {
-            Some(1) => Some(Tier::Name),
-            Some(2) => Some(Tier::Body),
-            _ => None,
+    pub fn tier(&self, ex: &Explorer, i: usize) -> Option<Tier> {
+        if self.name_rows.binary_search(&(i as u32)).is_ok() {
+            Some(Tier::Name)
+        } else if self.doc_hit.get(ex.doc_of(i)).copied().unwrap_or(false) {
+            Some(Tier::Body)
+        } else {
+            None
         }
+    }
+
+    /// The name-matching rows of a range of rows (one document's), ascending.
+    fn names_in(&self, r: &std::ops::Range<usize>) -> &[u32] {
+        let lo = self.name_rows.partition_point(|&x| (x as usize) < r.start);
+        let hi = self.name_rows.partition_point(|&x| (x as usize) < r.end);
+        &self.name_rows[lo..hi]
     }
 }
 
 /// Resolves a query into matching initiatives (by name, or by their document's text) and
-/// matching documents.
+/// matching documents. No per-initiative array: documents match as a whole, and name matches
+/// are collected through a bit set so they come out sorted without a sort.
 pub fn query_match(ex: &Explorer, query: &str) -> Option<QueryMatch> {
     if query.trim().is_empty() {
         return None;
     }
-    let mut tiers = vec![0u8; ex.n_initiatives()];
     let mut doc_hit = vec![false; ex.docs().len()];
     let docs = search_docs(ex, query);
     for &d in &docs.docs {
-        tiers[ex.inits_of_doc(d as usize)].fill(Tier::Body as u8);
         doc_hit[d as usize] = true;
     }
+    let mut bits = vec![0u64; ex.n_initiatives().div_ceil(64)];
+    let mut any = false;
     for n in search_names(ex, query) {
         for &i in &ex.name_members[n as usize] {
-            tiers[i as usize] = Tier::Name as u8;
+            bits[i as usize / 64] |= 1 << (i % 64);
+            any = true;
         }
     }
-    let name_rows = tiers
-        .iter()
-        .enumerate()
-        .filter(|(_, &t)| t == Tier::Name as u8)
-        .map(|(i, _)| i as u32)
-        .collect();
+    let mut name_rows = Vec::new();
+    if any {
+        for (w, &word) in bits.iter().enumerate() {
+            let mut b = word;
+            while b != 0 {
+                name_rows.push((w * 64) as u32 + b.trailing_zeros());
+                b &= b - 1;
+            }
+        }
+    }
     Some(QueryMatch {
-        tiers,
         doc_hit,
         name_rows,
         documents: docs.docs,
@@ -177,10 +189,27 @@ pub fn query_match(ex: &Explorer, query: &str) -> Option<QueryMatch> {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
-    /// Matching initiative rows, in the chosen order.
+    /// Matching initiative rows: in document order, or in date or bureau order when sorted so.
     pub results: Vec<usize>,
+    /// Rows listed before the others (name matches under relevance order), ascending; each is
+    /// also in `results`.
+    pub first: Vec<usize>,
     /// Disjunctive counts per facet: (value, count), by count then value.
     pub counts: BTreeMap<Facet, Vec<(String, usize)>>,
+}
+
+impl Outcome {
+    /// The results in display order: `first`, then the rest of `results`.
+    pub fn ordered(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut skip = self.first.iter().peekable();
+        let rest = self.results.iter().copied().filter(move |&i| {
+            while skip.peek().is_some_and(|&&f| f < i) {
+                skip.next();
+            }
+            skip.peek() != Some(&&i)
+        });
+        self.first.iter().copied().chain(rest)
+    }
 }
 
 /// Filters initiatives by query match and selection, sorts them and counts facet values.
@@ -238,7 +267,8 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
         }
         // Rows passing the query and the theme: they count for the failing facet (or all).
         let mut passing = 0usize;
-        if qm.is_none_or(|q| q.doc_hit[d]) && theme_mask.is_none() {
+        let whole_doc = qm.is_none_or(|q| q.doc_hit[d]);
+        if whole_doc && theme_mask.is_none() {
             passing = range.len();
             if fails == 0 {
                 results.extend(range.clone());
@@ -248,10 +278,11 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
                 }
             }
         } else {
-            for i in range {
-                if qm.is_some_and(|q| q.tiers[i] == 0) {
-                    continue;
-                }
+            let names: &[u32] = match qm {
+                Some(q) if !whole_doc => q.names_in(&range),
+                _ => &[],
+            };
+            let mut visit = |i: usize| {
                 let bits = ex.ix.init_themes[i];
                 if theme_mask.is_none_or(|tm| bits & tm != 0) {
                     passing += 1;
@@ -266,6 +297,11 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
                         b &= b - 1;
                     }
                 }
+            };
+            if whole_doc {
+                range.for_each(&mut visit);
+            } else {
+                names.iter().for_each(|&i| visit(i as usize));
             }
         }
         if passing == 0 {
@@ -277,7 +313,25 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
             }
         }
     }
-    sort_results(ex, &mut results, qm, sort);
+    let first = match (sort, qm) {
+        (Sort::Relevance, Some(q)) if !q.name_rows.is_empty() => {
+            // Name matches that passed the filters: both lists ascending.
+            let mut first = Vec::new();
+            let mut k = 0;
+            for &n in &q.name_rows {
+                let n = n as usize;
+                while k < results.len() && results[k] < n {
+                    k += 1;
+                }
+                if results.get(k) == Some(&n) {
+                    first.push(n);
+                }
+            }
+            first
+        }
+        _ => Vec::new(),
+    };
+    sort_results(ex, &mut results, sort);
     let counts = Facet::ALL
         .into_iter()
         .map(|f| {
@@ -305,71 +359,39 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
             (f, v)
         })
         .collect();
-    Outcome { results, counts }
+    Outcome {
+        results,
+        first,
+        counts,
+    }
 }
 
-/// Orders results without comparing strings: rows are already in document order, so a sort
-/// by date or bureau is a walk over the documents in that order.
-fn sort_results(ex: &Explorer, results: &mut Vec<usize>, qm: Option<&QueryMatch>, sort: Sort) {
-    let by_docs = |order: &[u32], results: &mut Vec<usize>| {
-        let mut first = vec![u32::MAX; ex.docs().len()];
-        let mut last = vec![0u32; ex.docs().len()];
-        for (k, &i) in results.iter().enumerate() {
-            let d = ex.init_doc[i] as usize;
-            if first[d] == u32::MAX {
-                first[d] = k as u32;
-            }
-            last[d] = k as u32 + 1;
-        }
-        let mut out = Vec::with_capacity(results.len());
-        for &d in order {
-            let d = d as usize;
-            if first[d] != u32::MAX {
-                out.extend_from_slice(&results[first[d] as usize..last[d] as usize]);
-            }
-        }
-        *results = out;
+/// Orders results by date or bureau without comparing strings: rows are in document order,
+/// so the sort is a walk over the documents in that order. Relevance keeps document order
+/// (name matches are lifted to the front by [`Outcome::ordered`]).
+fn sort_results(ex: &Explorer, results: &mut Vec<usize>, sort: Sort) {
+    let order = match sort {
+        Sort::Relevance => return,
+        Sort::Date => &ex.by_date,
+        Sort::Bureau => &ex.by_bureau,
     };
-    match sort {
-        // Name matches first, then text matches; document order within each.
-        Sort::Relevance => {
-            let Some(q) = qm.filter(|q| !q.name_rows.is_empty()) else {
-                return;
-            };
-            if q.name_rows.len() * 8 > results.len() {
-                // Many name matches: one pass splitting by tier.
-                let (mut names, body): (Vec<usize>, Vec<usize>) = results
-                    .iter()
-                    .partition(|&&i| q.tiers[i] == Tier::Name as u8);
-                names.extend(body);
-                *results = names;
-            } else {
-                // Few: both lists ascending, lift the name matches out in one merge, copying
-                // the runs between them.
-                let mut names = Vec::new();
-                let mut body = Vec::with_capacity(results.len());
-                let mut start = 0;
-                for &n in &q.name_rows {
-                    match results[start..].binary_search(&(n as usize)) {
-                        Ok(k) => {
-                            body.extend_from_slice(&results[start..start + k]);
-                            names.push(n as usize);
-                            start += k + 1;
-                        }
-                        Err(k) => {
-                            body.extend_from_slice(&results[start..start + k]);
-                            start += k;
-                        }
-                    }
-                }
-                body.extend_from_slice(&results[start..]);
-                names.extend(body);
-                *results = names;
-            }
+    let mut first = vec![u32::MAX; ex.docs().len()];
+    let mut last = vec![0u32; ex.docs().len()];
+    for (k, &i) in results.iter().enumerate() {
+        let d = ex.init_doc[i] as usize;
+        if first[d] == u32::MAX {
+            first[d] = k as u32;
         }
-        Sort::Date => by_docs(&ex.by_date, results),
-        Sort::Bureau => by_docs(&ex.by_bureau, results),
+        last[d] = k as u32 + 1;
     }
+    let mut out = Vec::with_capacity(results.len());
+    for &d in order {
+        let d = d as usize;
+        if first[d] != u32::MAX {
+            out.extend_from_slice(&results[first[d] as usize..last[d] as usize]);
+        }
+    }
+    *results = out;
 }
 
 /// Documents that contain at least one of the given initiatives, in corpus order.

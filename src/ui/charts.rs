@@ -70,7 +70,7 @@ pub fn bar_chart(p: &BarChartProps) -> Html {
             if p.items.is_empty() {
                 <p class="muted">{ ctx.t("当前筛选下没有数据。", "No data under the current filter.") }</p>
             } else {
-                <svg viewBox={format!("0 0 600 {h}")} role="group" aria-labelledby={title_id} class="bars">
+                <svg viewBox={format!("0 0 600 {}", px(h))} role="group" aria-labelledby={title_id} class="bars">
                 { for p.items.iter().enumerate().map(|(k, b)| {
                     let y = 4.0 + k as f64 * row;
                     let w = scale(b.count, max, bw);
@@ -81,10 +81,10 @@ pub fn bar_chart(p: &BarChartProps) -> Html {
                            aria-pressed={b.selected.to_string()} aria-label={label.clone()} data-value={b.value.clone()}
                            {onclick} {onkeydown}>
                             <title>{ label }</title>
-                            <rect class="hit" x="0" y={y.to_string()} width="600" height={(row - 2.0).to_string()} />
-                            <text x={(lw - 6.0).to_string()} y={(y + 17.0).to_string()} text-anchor="end">{ short(&b.label, 11) }</text>
-                            <rect class="fill" x={lw.to_string()} y={(y + 4.0).to_string()} width={w.to_string()} height={(row - 10.0).to_string()} rx="2" />
-                            <text class="num" x={(lw + w + 6.0).to_string()} y={(y + 17.0).to_string()}>{ b.count }</text>
+                            <rect class="hit" x="0" y={px(y)} width="600" height={px(row - 2.0)} />
+                            <text x={px(lw - 6.0)} y={px(y + 17.0)} text-anchor="end">{ short(&b.label, 11) }</text>
+                            <rect class="fill" x={px(lw)} y={px(y + 4.0)} width={px(w)} height={px(row - 10.0)} rx="2" />
+                            <text class="num" x={px(lw + w + 6.0)} y={px(y + 17.0)}>{ b.count }</text>
                         </g>
                     }
                 }) }
@@ -131,7 +131,7 @@ pub fn charts_page() -> Html {
     );
     let per = |zh: &'static str, en: &'static str, f: Facet| match lang {
         Lang::Zh => format!("{zh}（按{}）", facet_label(lang, f)),
-        Lang::En => format!("{en} by {}", facet_label(lang, f).to_lowercase()),
+        Lang::En => format!("{en} by {}", facet_label(lang, f).to_ascii_lowercase()),
     };
     html! {
         <div class="single charts-page">
@@ -179,7 +179,7 @@ fn timeline_chart() -> Html {
                     { if url.by_month { ctx.t("按年", "By year") } else { ctx.t("按月", "By month") } }</button>
             </figcaption>
             if buckets.is_empty() { <p class="muted">{ ctx.t("当前筛选下没有数据。", "No data under the current filter.") }</p> } else {
-            <svg viewBox={format!("0 0 {w} {}", h + 40.0)} role="group" aria-labelledby="chart-time-title" class="columns">
+            <svg viewBox={format!("0 0 {} {}", px(w), px(h + 40.0))} role="group" aria-labelledby="chart-time-title" class="columns">
                 { for buckets.iter().enumerate().map(|(k, b)| {
                     let bh = scale(b.count, max, h - top);
                     let x = 10.0 + k as f64 * col;
@@ -191,10 +191,10 @@ fn timeline_chart() -> Html {
                         <g class={classes!("bar", selected.then_some("selected"), (b.key == UNKNOWN).then_some("unknown"))} role="button" tabindex="0"
                            aria-pressed={selected.to_string()} aria-label={text.clone()} data-value={b.key.clone()} {onclick} {onkeydown}>
                             <title>{ text }</title>
-                            <rect class="hit" x={x.to_string()} y="0" width={col.to_string()} height={(h + 40.0).to_string()} />
-                            <rect class="fill" x={(x + col * 0.15).to_string()} y={(h - bh).to_string()} width={(col * 0.7).to_string()} height={bh.to_string()} rx="2" />
-                            if b.count > 0 { <text class="num" x={(x + col / 2.0).to_string()} y={(h - bh - 4.0).to_string()} text-anchor="middle">{ b.count }</text> }
-                            if show_label { <text x={(x + col / 2.0).to_string()} y={(h + 18.0).to_string()} text-anchor="middle" class="axis">
+                            <rect class="hit" x={px(x)} y="0" width={px(col)} height={px(h + 40.0)} />
+                            <rect class="fill" x={px(x + col * 0.15)} y={px(h - bh)} width={px(col * 0.7)} height={px(bh)} rx="2" />
+                            if b.count > 0 { <text class="num" x={px(x + col / 2.0)} y={px(h - bh - 4.0)} text-anchor="middle">{ b.count }</text> }
+                            if show_label { <text x={px(x + col / 2.0)} y={px(h + 18.0)} text-anchor="middle" class="axis">
                                 { if b.key == UNKNOWN { ctx.t("未注明", "n.d.").to_string() } else { b.key.clone() } }</text> }
                         </g>
                     }
@@ -227,15 +227,15 @@ fn matrix_chart() -> Html {
         <figure class="chart wide" id="chart-matrix" data-testid="chart-matrix">
             <figcaption id="chart-matrix-title">{ ctx.t("主题 × 税务局（点击方格同时筛选两者）", "Theme × bureau (a cell filters by both)") }</figcaption>
             <div class="scroll-x">
-            <svg viewBox={format!("0 0 {w} {h}")} width={w.to_string()} role="group" aria-labelledby="chart-matrix-title" class="matrix">
+            <svg viewBox={format!("0 0 {} {}", px(w), px(h))} width={px(w)} role="group" aria-labelledby="chart-matrix-title" class="matrix">
                 { for m.bureaus.iter().enumerate().map(|(bi, b)| {
                     let x = lw + cw * bi as f64 + cw / 2.0;
-                    html! { <text class="axis" transform={format!("translate({x},{}) rotate(-55)", head - 6.0)}><title>{ b.clone() }</title>{ short(&value_label(ex, lang, Facet::Bureau, b), 9) }</text> }
+                    html! { <text class="axis" transform={format!("translate({},{}) rotate(-55)", px(x), px(head - 6.0))}><title>{ b.clone() }</title>{ short(&value_label(ex, lang, Facet::Bureau, b), 9) }</text> }
                 }) }
                 { for m.themes.iter().enumerate().map(|(ti, t)| {
                     let y = head + rh * ti as f64;
                     html! { <>
-                        <text x={(lw - 6.0).to_string()} y={(y + 16.0).to_string()} text-anchor="end">{ short(&ex.theme_name(t, lang == Lang::En), 10) }</text>
+                        <text x={px(lw - 6.0)} y={px(y + 16.0)} text-anchor="end">{ short(&ex.theme_name(t, lang == Lang::En), 10) }</text>
                         { for m.bureaus.iter().enumerate().map(|(bi, b)| {
                             let n = m.cells[ti][bi];
                             let x = lw + cw * bi as f64;
@@ -256,8 +256,8 @@ fn matrix_chart() -> Html {
                                    onclick={move |_| act.emit(())}
                                    onkeydown={on_key(a2)}>
                                     <title>{ text }</title>
-                                    <rect x={(x + 1.0).to_string()} y={(y + 1.0).to_string()} width={(cw - 2.0).to_string()} height={(rh - 2.0).to_string()} rx="2" />
-                                    if n > 0 { <text x={(x + cw / 2.0).to_string()} y={(y + 16.0).to_string()} text-anchor="middle">{ n }</text> }
+                                    <rect x={px(x + 1.0)} y={px(y + 1.0)} width={px(cw - 2.0)} height={px(rh - 2.0)} rx="2" />
+                                    if n > 0 { <text x={px(x + cw / 2.0)} y={px(y + 16.0)} text-anchor="middle">{ n }</text> }
                                 </g>
                             }
                         }) }
@@ -328,15 +328,15 @@ fn metrics_panel() -> Html {
             }) }
             </div>
             if !chart_rows.is_empty() {
-                <svg viewBox={format!("0 0 600 {}", chart_rows.len() as f64 * 24.0 + 8.0)} role="img" aria-label={ctx.t("数据条形图，按数值排序，详见下表", "Figures as bars, largest first; see the table below")} class="bars">
+                <svg viewBox={format!("0 0 600 {}", px(chart_rows.len() as f64 * 24.0 + 8.0))} role="img" aria-label={ctx.t("数据条形图，按数值排序，详见下表", "Figures as bars, largest first; see the table below")} class="bars">
                 { for chart_rows.iter().enumerate().map(|(k, m)| {
                     let v = m.comparable();
                     let w = if max > 0.0 { (v / max * 300.0).max(2.0) } else { 0.0 };
                     let y = 4.0 + k as f64 * 24.0;
                     html! { <g class="bar static">
-                        <text x="224" y={(y + 16.0).to_string()} text-anchor="end">{ short(m.label, 14) }</text>
-                        <rect class="fill" x="230" y={(y + 4.0).to_string()} width={w.to_string()} height="14" rx="2" />
-                        <text class="num" x={(236.0 + w).to_string()} y={(y + 16.0).to_string()}>{ m.raw }</text>
+                        <text x="224" y={px(y + 16.0)} text-anchor="end">{ short(m.label, 14) }</text>
+                        <rect class="fill" x="230" y={px(y + 4.0)} width={px(w)} height="14" rx="2" />
+                        <text class="num" x={px(236.0 + w)} y={px(y + 16.0)}>{ m.raw }</text>
                     </g> }
                 }) }
                 </svg>
@@ -379,10 +379,33 @@ fn tr2(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     crate::i18n::tr(lang, zh, en)
 }
 
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+/// Numbers are formatted through integers (one decimal for coordinates, up to four for
+/// figures): the bundle then carries no float-formatting machinery.
+fn px(v: f64) -> String {
+    let t = (v * 10.0).round() as i64;
+    let (sign, t) = if t < 0 { ("-", -t) } else { ("", t) };
+    if t % 10 == 0 {
+        format!("{sign}{}", t / 10)
     } else {
-        format!("{v}")
+        format!("{sign}{}.{}", t / 10, t % 10)
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    if a >= 1e14 || a.fract() == 0.0 {
+        return format!("{sign}{}", a.round() as u64);
+    }
+    let scaled = (a * 10_000.0).round() as u64;
+    let frac = format!("{:04}", scaled % 10_000);
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("{sign}{}", scaled / 10_000)
+    } else {
+        format!("{sign}{}.{frac}", scaled / 10_000)
     }
 }

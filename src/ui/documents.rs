@@ -12,10 +12,10 @@ const SHARED: usize = 200;
 #[function_component(DocumentsPage)]
 pub fn documents_page() -> Html {
     let ctx = use_ctx();
-    let shown = use_state(|| PAGE);
+    let shown = use_state_eq(|| PAGE);
     {
         let shown = shown.clone();
-        use_effect_with(ctx.outcome.clone(), move |_| shown.set(PAGE));
+        use_effect_with(super::identity(&ctx.outcome), move |_| shown.set(PAGE));
     }
     let ex = &ctx.ex;
     let url = &ctx.state.state.url;

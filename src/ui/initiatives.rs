@@ -15,26 +15,29 @@ const PAGE: usize = 20;
 #[function_component(InitiativesPage)]
 pub fn initiatives_page() -> Html {
     let ctx = use_ctx();
-    let shown = use_state(|| PAGE);
+    let shown = use_state_eq(|| PAGE);
     let filters_open = use_state(|| false);
     // A new result set starts at the top of the list again.
     {
         let shown = shown.clone();
-        use_effect_with(ctx.outcome.clone(), move |_| shown.set(PAGE));
+        use_effect_with(super::identity(&ctx.outcome), move |_| shown.set(PAGE));
     }
     let results = &ctx.outcome.results;
     // The cards on screen need their documents' sentences: fetch those chunks.
     {
         let ctx2 = ctx.clone();
-        use_effect_with((ctx.outcome.clone(), *shown), move |(outcome, shown)| {
-            let docs: Vec<usize> = outcome
-                .results
-                .iter()
-                .take(*shown)
-                .map(|&i| ctx2.ex.doc_of(i))
-                .collect();
-            ctx2.want_details(docs);
-        });
+        use_effect_with(
+            (super::identity(&ctx.outcome), *shown),
+            move |(_, shown)| {
+                let docs: Vec<usize> = ctx2
+                    .outcome
+                    .ordered()
+                    .take(*shown)
+                    .map(|i| ctx2.ex.doc_of(i))
+                    .collect();
+                ctx2.want_details(docs);
+            },
+        );
     }
     let more = {
         let shown = shown.clone();
@@ -64,7 +67,7 @@ pub fn initiatives_page() -> Html {
                     </div>
                 } else {
                     <ol class="cards" data-testid="results">
-                        { for results.iter().take(*shown).map(|&i| html! { <InitiativeCard index={i} key={i} /> }) }
+                        { for ctx.outcome.ordered().take(*shown).map(|i| html! { <InitiativeCard index={i} key={i} /> }) }
                     </ol>
                     if results.len() > *shown {
                         <button type="button" class="more" onclick={more}>
@@ -91,7 +94,7 @@ pub fn initiative_card(props: &CardProps) -> Html {
     let doc = ex.doc(d);
     let url = &ctx.state.state.url;
     let q = url.query.as_str();
-    let tier = (*ctx.qm).as_ref().and_then(|m| m.tier(i));
+    let tier = (*ctx.qm).as_ref().and_then(|m| m.tier(ex, i));
     let id = ex.initiative_id(i);
     let reader = UrlState {
         view: View::Reader {

@@ -291,6 +291,12 @@ pub fn wasm_memory_bytes() -> f64 {
     buf.byte_length() as f64
 }
 
+/// An effect dependency that changes when a derived value is recomputed: comparing the
+/// pointer, not 300,000 results (`Rc<T: Eq>` compares contents when the pointers differ).
+pub fn identity<T>(rc: &Rc<T>) -> usize {
+    Rc::as_ptr(rc) as usize
+}
+
 /// Reads the context; components are only rendered under the provider.
 #[hook]
 pub fn use_ctx() -> Ctx {

@@ -288,7 +288,7 @@ pub fn export_buttons() -> Html {
             let ctx = ctx.clone();
             let busy = busy.clone();
             yew::platform::spawn_local(async move {
-                let results = ctx.outcome.results.clone();
+                let results: Vec<usize> = ctx.outcome.ordered().collect();
                 super::load::ensure_details(&ctx.ex, export::needed_docs(&ctx.ex, &results)).await;
                 if json {
                     let body = export::json(&ctx.ex, &results);

@@ -106,11 +106,29 @@ fn query_narrows_and_ranks_name_matches_first() {
     let qm = query_match(e, "纳税人学堂").unwrap();
     let out = apply(e, &Selection::default(), Some(&qm), Sort::Relevance);
     assert!(!out.results.is_empty());
-    let first = e.name(out.results[0]);
+    let ordered: Vec<usize> = out.ordered().collect();
+    let first = e.name(ordered[0]);
     assert!(first.contains("纳税人学堂"), "{first}");
-    // Tiers never go back up along the list.
-    let tiers: Vec<_> = out.results.iter().map(|&i| qm.tier(i).unwrap()).collect();
+    // The display order is a permutation of the results, and tiers never go back up along it.
+    let mut sorted = ordered.clone();
+    sorted.sort_unstable();
+    let mut results = out.results.clone();
+    results.sort_unstable();
+    assert_eq!(sorted, results);
+    let tiers: Vec<_> = ordered.iter().map(|&i| qm.tier(e, i).unwrap()).collect();
     assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
+    assert!(tiers.contains(&tax_explorer::filter::Tier::Body));
+    // Every result matches the query by name or text, and every match passing no filter is in.
+    let all = apply(e, &Selection::default(), None, Sort::Relevance);
+    let want: Vec<usize> = all
+        .results
+        .iter()
+        .copied()
+        .filter(|&i| {
+            e.name(i).contains("纳税人学堂") || qm.documents.contains(&(e.doc_of(i) as u32))
+        })
+        .collect();
+    assert_eq!(results, want);
 }
 
 #[test]
