@@ -35,9 +35,10 @@ for n in "${sizes[@]}"; do
   bytes=$(du -sb "$tmp/raw-$n" | cut -f1)
   for jobs in 1 "$(nproc)"; do
     rm -rf "$tmp/pack-$n"
-    /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$tmp/raw-$n" --pack "$tmp/pack-$n" --jobs "$jobs" --quiet >/dev/null
+    CORPUS_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$tmp/raw-$n" --pack "$tmp/pack-$n" --jobs "$jobs" --quiet >/dev/null 2>"$tmp/phases"
     read -r secs rss_kb < "$tmp/time"
-    echo "{\"kind\":\"build\",\"docs\":$n,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"rss_kb\":$rss_kb}" >> "$results"
+    phases=$(grep -o 'read+extract.*' "$tmp/phases" | tail -1)
+    echo "{\"kind\":\"build\",\"docs\":$n,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"rss_kb\":$rss_kb,\"phases\":\"$phases\"}" >> "$results"
   done
   # The archival corpus JSON (not what the app loads) up to 10k; at 50k it is ~1.5 GB.
   json=""

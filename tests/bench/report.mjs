@@ -82,10 +82,10 @@ if (b50) md += `| 50,000 documents load and stay responsive | — | first result
 md += `
 ## 1. Build step (\`corpus build DIR --pack OUT\`: read, decode, extract, assemble, write the pack)
 
-| documents | raw text | cores | time | MB/s | documents/s | peak memory |
-|---|---|---|---|---|---|---|
+| documents | raw text | cores | time | MB/s | documents/s | peak memory | phases (\`CORPUS_TIMINGS=1\`) |
+|---|---|---|---|---|---|---|---|
 `;
-for (const b of builds) md += `| ${b.docs} | ${mb(b.bytes)} | ${b.jobs} | ${b.secs.toFixed(2)} s | ${mbps(b).toFixed(1)} | ${(b.docs / b.secs).toFixed(0)} | ${mb(b.rss_kb * 1024)} |\n`;
+for (const b of builds) md += `| ${b.docs} | ${mb(b.bytes)} | ${b.jobs} | ${b.secs.toFixed(2)} s | ${mbps(b).toFixed(1)} | ${(b.docs / b.secs).toFixed(0)} | ${mb(b.rss_kb * 1024)} | ${b.phases ?? ''} |\n`;
 
 md += `
 ## 2. Bytes
@@ -164,4 +164,22 @@ if (natives.length) {
 `;
   for (const n of natives) md += `${n.docs} documents:\n\n\`\`\`\n${n.out.trim()}\n\`\`\`\n\n`;
 }
+md += `
+## Reading these figures
+
+- **Build step.** The phases column splits each run: reading and extraction (HTML parsing with html5ever,
+  vocabulary scans with Aho-Corasick, regular expressions for figures, sentence splitting, gazetteer lookups) is
+  the larger part and alone runs well under 20 MB/s per core; assembling (duplicate detection, canonical groups, the
+  SHA-256 content hash over the serialized corpus) and writing the pack (document chunks hold the full model, about
+  8× the raw text) add the rest. Meeting 20 MB/s would take a leaner extraction pass and a leaner document-chunk
+  format, not tuning; it is not met.
+- **Latency.** Facet toggles stay under 16 ms to the DOM at 10k. The query p95 is set by one- and two-character
+  queries that match nearly every initiative (税, 服务, 税务局): searching and filtering take a few milliseconds
+  (section 5 shows the same logic natively), and the rest is Yew rebuilding twenty cards full of highlights. The
+  "paint" columns include waiting for the next display frame, which no application code can remove.
+- **50,000 documents.** The index (\`index.bin\`) is read before the first render, so the first results arrive after
+  it downloads and decodes; full-text search completes once every text chunk is in, and until then the list says
+  that text matches may be incomplete. When the comparison engines cannot index every record in the same page (at 50,000
+  documents the page crashed while they built their indexes), the table says so and gives only our own times.
+`;
 process.stdout.write(md);
