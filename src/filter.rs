@@ -246,6 +246,7 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
     let n_themes = ex.themes().len();
     let mut counts: Vec<Vec<usize>> = ex.facet_values.iter().map(|v| vec![0; v.len()]).collect();
     let mut results = Vec::new();
+    let mut doc_pass = vec![false; ex.docs().len()];
     for (d, codes) in ex.doc_codes.iter().enumerate() {
         // The one doc facet that fails (if exactly one), or how many fail.
         let mut failing = None;
@@ -261,6 +262,7 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
         if fails >= 2 {
             continue;
         }
+        doc_pass[d] = fails == 0;
         let range = ex.inits_of_doc(d);
         if range.is_empty() {
             continue;
@@ -316,18 +318,16 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
     let first = match (sort, qm) {
         (Sort::Relevance, Some(q)) if !q.name_rows.is_empty() => {
             // Name matches that passed the filters: both lists ascending.
-            let mut first = Vec::new();
-            let mut k = 0;
-            for &n in &q.name_rows {
-                let n = n as usize;
-                while k < results.len() && results[k] < n {
-                    k += 1;
-                }
-                if results.get(k) == Some(&n) {
-                    first.push(n);
-                }
-            }
-            first
+            // A name match is a result when its document passes every document facet and its
+            // themes pass: checked per name match, without walking the results.
+            q.name_rows
+                .iter()
+                .map(|&n| n as usize)
+                .filter(|&n| {
+                    doc_pass[ex.init_doc[n] as usize]
+                        && theme_mask.is_none_or(|tm| ex.ix.init_themes[n] & tm != 0)
+                })
+                .collect()
         }
         _ => Vec::new(),
     };

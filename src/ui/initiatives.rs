@@ -67,7 +67,7 @@ pub fn initiatives_page() -> Html {
                     </div>
                 } else {
                     <ol class="cards" data-testid="results">
-                        { for ctx.outcome.ordered().take(*shown).map(|i| html! { <InitiativeCard index={i} key={i} /> }) }
+                        { for ctx.outcome.ordered().take(*shown).enumerate().map(|(k, i)| html! { <InitiativeCard index={i} key={k} /> }) }
                     </ol>
                     if results.len() > *shown {
                         <button type="button" class="more" onclick={more}>
