@@ -120,7 +120,8 @@ const oursOnly = await page.evaluate((queries) => queries.map((q) => {
   return { q, ms: (performance.now() - t0) / n, found: r };
 }), QUERIES);
 let enginesError = null;
-const engines = await page.evaluate(async ({ records, queries }) => {
+const limit = new Promise((_, reject) => setTimeout(() => reject(new Error('engines did not finish within 5 minutes')), 300000).unref());
+const engines = await Promise.race([limit, page.evaluate(async ({ records, queries }) => {
   const reps = (f) => { let n = 0; const t0 = performance.now(); let r; do { r = f(); n++; } while (performance.now() - t0 < 50 && n < 200); return [(performance.now() - t0) / n, r]; };
   const weigh = (ids) => ids.reduce((s, i) => s + records[i].weight, 0);
   const truth = queries.map((q) => records.map((r, i) => (r.text.includes(q) ? i : -1)).filter((i) => i >= 0));
@@ -141,7 +142,7 @@ const engines = await page.evaluate(async ({ records, queries }) => {
     res.mini.push({ q, ms: tMini, found: weigh(hMini.map((h) => h.id)), recall: recall(hMini.map((h) => h.id)) });
   });
   return res;
-}, { records, queries: QUERIES }).catch((e) => { enginesError = String(e.message ?? e).split('\n')[0]; return null; });
+}, { records, queries: QUERIES })]).catch((e) => { enginesError = String(e.message ?? e).split('\n')[0]; return null; });
 
 appendFileSync(out, JSON.stringify({
   kind: 'browser', corpus: label, docs: meta.documents.length, initiatives: initName.length,
@@ -151,5 +152,7 @@ appendFileSync(out, JSON.stringify({
   toggle_paint_p50: pct(togglePaint, 0.5), toggle_paint_p95: pct(togglePaint, 0.95),
   query_ms: queryMs, toggle_ms: toggleMs, engines, engines_error: enginesError, ours_only: oursOnly,
 }) + '\n');
-await browser.close().catch(() => {});
+await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 10000))]);
+server.server.closeAllConnections?.();
 await server.close();
+process.exit(0);

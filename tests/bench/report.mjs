@@ -180,6 +180,7 @@ md += `
 - **50,000 documents.** The index (\`index.bin\`) is read before the first render, so the first results arrive after
   it downloads and decodes; full-text search completes once every text chunk is in, and until then the list says
   that text matches may be incomplete. When the comparison engines cannot index every record in the same page (at 50,000
-  documents the page crashed while they built their indexes), the table says so and gives only our own times.
+  documents they never finished: the page crashed in one run and was still indexing after ten minutes, and was
+  stopped, in another), the table says so and gives only our own times.
 `;
 process.stdout.write(md);
