@@ -48,6 +48,22 @@ fn fold_char(c: char) -> Option<char> {
 
 /// Normalizes one block of text (a paragraph, a heading, a title).
 pub fn clean(s: &str) -> String {
+    // Removing one thing can join the pieces of another (`##paidend\u{1}##` loses its control
+    // character and becomes a marker), so repeat until nothing changes: the result is a fixed
+    // point, which ingest and the fuzzer rely on. Every change but punctuation folding (stable
+    // after one pass) shortens the text, so this ends; the bound is only a guard.
+    let mut cur = clean_once(s);
+    for _ in 0..64 {
+        let next = clean_once(&cur);
+        if next == cur {
+            break;
+        }
+        cur = next;
+    }
+    cur
+}
+
+fn clean_once(s: &str) -> String {
     let s = strip_markers(s);
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
@@ -254,6 +270,10 @@ mod tests {
     #[test]
     fn strips_markers_and_bidi() {
         assert_eq!(clean("谢谢。##paidend##"), "谢谢。");
+        // Found by the fuzzer: a control character inside a marker.
+        let joined = clean("谢谢。##paidend\u{1}##人学堂");
+        assert_eq!(joined, "谢谢。人学堂");
+        assert_eq!(clean(&joined), joined);
         assert_eq!(clean("a\u{202E}b{{ page.title }}c"), "abc");
         assert_eq!(clean("C# ## notes"), "C# ## notes");
     }
