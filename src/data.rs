@@ -308,10 +308,6 @@ impl Explorer {
         self.loaded.borrow().details.contains_key(&first)
     }
 
-    pub fn search_ready(&self) -> bool {
-        self.loaded.borrow().search.is_some()
-    }
-
     /// Text chunks in, out of all.
     pub fn text_progress(&self) -> (usize, usize) {
         (self.loaded.borrow().text_chunks, self.text_chunks())
