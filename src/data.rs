@@ -127,18 +127,8 @@ impl Explorer {
             let (a, b) = (ix.doc_first_metric[d], ix.doc_first_metric[d + 1]);
             met_doc.extend(std::iter::repeat_n(d as u32, (b - a) as usize));
         }
-        let doc_index = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        let canonical_index = ix
-            .meta
-            .canonical
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key.clone(), i))
-            .collect();
+        let doc_index = index_by(docs, |d| &d.id);
+        let canonical_index = index_by(&ix.meta.canonical, |c| &c.key);
         let mut canon_members = vec![Vec::new(); ix.meta.canonical.len()];
         for (i, &c) in ix.init_canon.iter().enumerate() {
             if c != NONE {
@@ -471,6 +461,15 @@ impl Explorer {
             .map(|t| if en { t.en.clone() } else { t.zh.clone() })
             .unwrap_or_else(|| id.to_string())
     }
+}
+
+/// Position of each item by its id or key.
+fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (key(x).clone(), i))
+        .collect()
 }
 
 fn doc_value(d: &Document, f: Facet) -> String {

@@ -196,7 +196,13 @@ fn explorer(props: &ExplorerProps) -> Html {
     }
 
     let query = store.state.url.query.clone();
-    let search_gen = ex.search_generation();
+    // Arriving postings and texts change only query answers: without a query, nothing to redo
+    // (at 50,000 documents that would be a full filter pass per text chunk while loading).
+    let search_gen = if query.trim().is_empty() {
+        0
+    } else {
+        ex.search_generation()
+    };
     let qm = {
         let ex = ex.clone();
         use_memo((query, search_gen), move |(q, _)| query_match(&ex, q))
