@@ -31,7 +31,7 @@ pub fn per_facet(ex: &Explorer, results: &[usize], facet: Facet) -> Vec<Bar> {
         .enumerate()
         .filter(|(_, c)| *c > 0)
         .map(|(k, c)| Bar {
-            value: ex.facet_values[f][k].clone(),
+            value: ex.facet_values[f][k].to_string(),
             count: c,
         })
         .collect();
@@ -156,7 +156,7 @@ pub fn theme_bureau(ex: &Explorer, results: &[usize], max_bureaus: usize) -> Mat
     // Bureau code → column.
     let mut column = vec![usize::MAX; ex.facet_values[bf].len()];
     for (k, b) in bureaus.iter().enumerate() {
-        if let Some(code) = ex.facet_values[bf].iter().position(|v| v == b) {
+        if let Some(code) = ex.facet_values[bf].iter().position(|v| **v == **b) {
             column[code] = k;
         }
     }

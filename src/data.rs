@@ -25,7 +25,9 @@ pub struct Explorer {
     pub name_members: Vec<Vec<u32>>,
     pub names_folded: Vec<String>,
     /// Per facet, its distinct values (theme: theme ids in taxonomy order).
-    pub facet_values: [Vec<String>; Facet::COUNT],
+    /// Per facet, its values; sorted, except themes (in index order). Shared strings: every
+    /// filter pass hands them to the facet counts without copying.
+    pub facet_values: [Vec<Rc<str>>; Facet::COUNT],
     /// Per document, the value code of each document facet (`Facet::Theme` slot unused).
     pub doc_codes: Vec<[u32; Facet::COUNT]>,
     /// Documents newest first (undated last), and by bureau name (unknown last).
@@ -147,8 +149,13 @@ impl Explorer {
             .collect();
 
         // Facet value tables: first-seen order, then each table is sorted for stable codes.
-        let mut facet_values: [Vec<String>; Facet::COUNT] = Default::default();
-        facet_values[Facet::Theme as usize] = ix.meta.themes.iter().map(|t| t.id.clone()).collect();
+        let mut facet_values: [Vec<Rc<str>>; Facet::COUNT] = Default::default();
+        facet_values[Facet::Theme as usize] = ix
+            .meta
+            .themes
+            .iter()
+            .map(|t| Rc::from(t.id.as_str()))
+            .collect();
         let mut doc_codes = vec![[0u32; Facet::COUNT]; nd];
         for f in Facet::ALL.into_iter().filter(|&f| f != Facet::Theme) {
             let vals: Vec<String> = docs.iter().map(|d| doc_value(d, f)).collect();
@@ -166,7 +173,7 @@ impl Explorer {
             for (d, v) in vals.iter().enumerate() {
                 doc_codes[d][f as usize] = pos[v.as_str()];
             }
-            facet_values[f as usize] = table;
+            facet_values[f as usize] = table.iter().map(|v| Rc::from(v.as_str())).collect();
         }
         let mut by_date: Vec<u32> = (0..nd as u32).collect();
         by_date.sort_by(|&a, &b| {
@@ -408,11 +415,11 @@ impl Explorer {
             let bits = self.ix.init_themes[i];
             return (0..self.themes().len())
                 .filter(|k| bits & (1 << k) != 0)
-                .map(|k| self.facet_values[0][k].as_str())
+                .map(|k| self.facet_values[0][k].as_ref())
                 .collect();
         }
         let code = self.doc_codes[self.doc_of(i)][f as usize];
-        vec![self.facet_values[f as usize][code as usize].as_str()]
+        vec![self.facet_values[f as usize][code as usize].as_ref()]
     }
 
     /// The sentence an initiative appears in, once its document is loaded.

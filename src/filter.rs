@@ -7,6 +7,7 @@
 use crate::data::Explorer;
 use crate::search::{search_docs, search_names};
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// The value used for "not stated" (province unknown, date unknown …).
 pub const UNKNOWN: &str = "?";
@@ -195,7 +196,7 @@ pub struct Outcome {
     /// also in `results`.
     pub first: Vec<usize>,
     /// Disjunctive counts per facet: (value, count), by count then value.
-    pub counts: BTreeMap<Facet, Vec<(String, usize)>>,
+    pub counts: BTreeMap<Facet, Vec<(Rc<str>, usize)>>,
 }
 
 impl Outcome {
@@ -232,7 +233,7 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
             Some(
                 ex.facet_values[f as usize]
                     .iter()
-                    .map(|v| s.contains(v))
+                    .map(|v| s.contains(&**v))
                     .collect(),
             )
         })
@@ -335,27 +336,48 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
     let counts = Facet::ALL
         .into_iter()
         .map(|f| {
-            let mut v: Vec<(String, usize)> = counts[f as usize]
+            let table = &ex.facet_values[f as usize];
+            let unknown = table.iter().position(|v| &**v == UNKNOWN);
+            let mut codes: Vec<(usize, usize)> = counts[f as usize]
                 .iter()
                 .enumerate()
                 .filter(|(_, &c)| c > 0)
-                .map(|(k, &c)| (ex.facet_values[f as usize][k].clone(), c))
+                .map(|(k, &c)| (k, c))
                 .collect();
-            // Selected values with zero count stay visible so they can be unselected.
+            // Largest first; "not stated" always last so real values lead; ties by value,
+            // which for the sorted tables is the code (thousands of bureaus: no string
+            // comparisons, no copies).
+            codes.sort_unstable_by(|a, b| {
+                (Some(a.0) == unknown)
+                    .cmp(&(Some(b.0) == unknown))
+                    .then_with(|| b.1.cmp(&a.1))
+                    .then_with(|| match f {
+                        Facet::Theme => table[a.0].cmp(&table[b.0]),
+                        _ => a.0.cmp(&b.0),
+                    })
+            });
+            let mut v: Vec<(Rc<str>, usize)> = codes
+                .into_iter()
+                .map(|(k, c)| (table[k].clone(), c))
+                .collect();
+            // Selected values with zero count stay visible so they can be unselected (rare:
+            // only then the list is sorted again, by the same order on the strings).
+            let listed = v.len();
             if let Some(sel) = sel.0.get(&f) {
                 for s in sel {
-                    if !v.iter().any(|(k, _)| k == s) {
-                        v.push((s.clone(), 0));
+                    if !v.iter().any(|(k, _)| **k == **s) {
+                        v.push((Rc::from(s.as_str()), 0));
                     }
                 }
             }
-            // Largest first; "not stated" always last so real values lead.
-            v.sort_by(|a, b| {
-                (a.0 == UNKNOWN)
-                    .cmp(&(b.0 == UNKNOWN))
-                    .then_with(|| b.1.cmp(&a.1))
-                    .then_with(|| a.0.cmp(&b.0))
-            });
+            if v.len() > listed {
+                v.sort_by(|a, b| {
+                    (&*a.0 == UNKNOWN)
+                        .cmp(&(&*b.0 == UNKNOWN))
+                        .then_with(|| b.1.cmp(&a.1))
+                        .then_with(|| a.0.cmp(&b.0))
+                });
+            }
             (f, v)
         })
         .collect();

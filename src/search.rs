@@ -9,8 +9,10 @@
 //! answered by its postings alone — exactly. A longer query intersects the postings of its
 //! pairs and checks each candidate's folded text (`text-NNNN.bin`) with a substring scan, so a
 //! document is returned if and only if its folded text contains the folded query: no
-//! dictionary, no segmentation, nothing for the index and the query to disagree on. Until a
-//! candidate's text has arrived the answer is marked incomplete rather than guessed.
+//! dictionary, no segmentation, nothing for the index and the query to disagree on. The pair
+//! postings say in which 64-byte block each pair first occurs, so the scan starts where a match
+//! can first be, not at the start of the text. Until a candidate's text has arrived the answer
+//! is marked incomplete rather than guessed.
 //!
 //! Initiative names are few (distinct names, not rows) and short: they are scanned directly.
 
@@ -46,31 +48,77 @@ pub fn search_docs(ex: &Explorer, query: &str) -> DocMatches {
     let Some(sp) = loaded.search.as_ref() else {
         return DocMatches::default();
     };
-    let Some(mut acc) = candidates(&sp.docs, &q) else {
+    if q.len() <= 2 {
+        return DocMatches {
+            docs: candidates(&sp.docs, &q).unwrap_or_default(),
+            complete: true,
+        };
+    }
+    let Some(cands) = verify_from(&sp.docs, &q) else {
         return DocMatches {
             docs: vec![],
             complete: true,
         };
     };
-    if q.len() <= 2 {
-        return DocMatches {
-            docs: acc,
-            complete: true,
-        };
-    }
     let needle: String = q.iter().collect();
+    let finder = Finder::new(&needle);
     let mut complete = true;
-    acc.retain(|&d| match loaded.texts.get(d as usize) {
-        Some(Some(t)) => t.contains(needle.as_str()),
-        _ => {
-            complete = false;
-            false
+    let mut docs = Vec::with_capacity(cands.len());
+    for (d, from) in cands {
+        match loaded.texts.get(d as usize) {
+            Some(Some(t)) => {
+                if finder.is_in(t.as_bytes().get(from as usize..).unwrap_or_default()) {
+                    docs.push(d);
+                }
+            }
+            _ => complete = false,
         }
-    });
-    DocMatches {
-        docs: acc,
-        complete,
     }
+    DocMatches { docs, complete }
+}
+
+/// Candidates for a query of three or more characters: texts holding every pair of it, each
+/// with the byte offset where a match can start at the earliest. A match at byte `p` puts its
+/// pair `k` at `p + bytes(q[..k])`, which is no earlier than that pair's first occurrence, so
+/// `p >= first_k - bytes(q[..k])` for every `k`; the scan starts at the largest such bound.
+fn verify_from(p: &Postings, q: &[char]) -> Option<Vec<(u32, u32)>> {
+    let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(q.len());
+    let mut lead = 0u32;
+    for w in q.windows(2) {
+        pairs.push((bigram_key(w[0], w[1]), lead));
+        lead += w[0].len_utf8() as u32;
+    }
+    let mut lists = Vec::with_capacity(pairs.len());
+    for (key, lead) in pairs {
+        let l = p.get_with_firsts(key);
+        if l.is_empty() {
+            return None;
+        }
+        lists.push((l, lead));
+    }
+    lists.sort_by_key(|(l, _)| l.len());
+    let bound = |first: u32, lead: u32| first.saturating_sub(lead);
+    let (l0, lead0) = &lists[0];
+    let mut acc: Vec<(u32, u32)> = l0.iter().map(|&(d, f)| (d, bound(f, *lead0))).collect();
+    for (l, lead) in &lists[1..] {
+        let (mut i, mut j, mut out) = (0, 0, Vec::with_capacity(acc.len()));
+        while i < acc.len() && j < l.len() {
+            match acc[i].0.cmp(&l[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    out.push((acc[i].0, acc[i].1.max(bound(l[j].1, *lead))));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        acc = out;
+        if acc.is_empty() {
+            break;
+        }
+    }
+    Some(acc)
 }
 
 /// Texts holding every character pair of the query (or its one character): exact for one or
@@ -123,10 +171,11 @@ pub fn search_names(ex: &Explorer, query: &str) -> Vec<u32> {
         return vec![];
     };
     if q.len() > 2 {
+        let finder = Finder::new(&needle);
         acc.retain(|&n| {
             ex.names_folded
                 .get(n as usize)
-                .is_some_and(|t| t.contains(needle.as_str()))
+                .is_some_and(|t| finder.is_in(t.as_bytes()))
         });
     }
     acc
@@ -147,6 +196,45 @@ pub fn brute_force_docs(ex: &Explorer, query: &str) -> Vec<u32> {
         .filter(|(_, t)| t.as_deref().is_some_and(|t| t.contains(needle.as_str())))
         .map(|(d, _)| d as u32)
         .collect()
+}
+
+/// Substring test tuned for Chinese UTF-8 in wasm, where `str::contains` spends most of its
+/// time building a two-way searcher per text and stepping through a text in which every third
+/// byte is a lead byte. Here the anchor is the needle's last byte — a continuation byte for a
+/// Chinese character, one of 64 values — found with `memchr`'s word-at-a-time scan, and each
+/// hit is compared in full. Exactness does not depend on the anchor choice.
+pub struct Finder<'a> {
+    needle: &'a [u8],
+    anchor: u8,
+}
+
+impl<'a> Finder<'a> {
+    pub fn new(needle: &'a str) -> Self {
+        let needle = needle.as_bytes();
+        Finder {
+            needle,
+            anchor: needle.last().copied().unwrap_or(0),
+        }
+    }
+
+    pub fn is_in(&self, hay: &[u8]) -> bool {
+        let n = self.needle.len();
+        if n == 0 {
+            return true;
+        }
+        let mut from = n - 1;
+        while from < hay.len() {
+            let Some(k) = memchr::memchr(self.anchor, &hay[from..]) else {
+                return false;
+            };
+            let end = from + k + 1;
+            if hay[end - n..end] == *self.needle {
+                return true;
+            }
+            from = end;
+        }
+        false
+    }
 }
 
 fn trim_chars(q: &[char]) -> Vec<char> {
@@ -202,6 +290,40 @@ mod tests {
         let s = "设立24小时自助办税厅";
         let r = char_ranges_to_bytes(s, &[6], 2);
         assert_eq!(&s[r[0].0..r[0].1], "自助");
+    }
+
+    #[test]
+    fn finder_agrees_with_contains() {
+        let hays = [
+            "",
+            "税",
+            "纳税人之家",
+            "为纳税人纳税",
+            "a纳税人",
+            "纳税",
+            "人纳税人",
+            "ab",
+            "abab",
+        ];
+        let needles = [
+            "",
+            "税",
+            "纳税人",
+            "税人",
+            "人",
+            "b",
+            "ab",
+            "纳税人之家服务",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(
+                    Finder::new(n).is_in(h.as_bytes()),
+                    h.contains(n),
+                    "{h:?} / {n:?}"
+                );
+            }
+        }
     }
 
     #[test]

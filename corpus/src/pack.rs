@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Bumped whenever the layout of any pack file changes.
-pub const PACK_VERSION: u32 = 1;
+pub const PACK_VERSION: u32 = 2;
 const MAGIC: &[u8; 4] = b"TXPK";
 /// "No value" in an index column.
 pub const NONE: u32 = u32::MAX;
@@ -129,6 +129,10 @@ pub fn metric_id(doc: &str, k: usize) -> String {
 /// Key of a single folded character in the search postings.
 pub fn unigram_key(c: char) -> u64 {
     (1u64 << 42) | c as u64
+}
+
+pub fn is_unigram(key: u64) -> bool {
+    key >> 42 == 1
 }
 
 /// Key of a pair of folded characters.
@@ -356,13 +360,19 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
     Ok(Pack { files })
 }
 
-/// `search.bin`: postings for the document texts, then for the distinct initiative names.
+/// Granularity of the first-occurrence offsets in the document pair postings, in bytes of
+/// folded text. One varint byte per posting covers texts up to 8 KB; a scan that starts at
+/// the block reads at most this many bytes before the first occurrence of the pair.
+pub const FIRST_BLOCK: u32 = 64;
+
+/// `search.bin`: postings for the document texts (pairs with their first-occurrence block),
+/// then for the distinct initiative names (short, so no offsets).
 #[cfg(feature = "ingest")]
 fn search_pack(folded: &[String], names: &[String]) -> Vec<u8> {
     let mut w = Blobs::new();
-    for texts in [folded, names] {
-        let (keys, offsets, bytes) = postings(texts);
-        w.u32s(&[texts.len() as u32]);
+    for (texts, firsts) in [(folded, true), (names, false)] {
+        let (keys, offsets, bytes) = postings(texts, firsts);
+        w.u32s(&[texts.len() as u32, firsts as u32]);
         w.u64s(&keys);
         w.u32s(&offsets);
         w.bytes(&bytes);
@@ -371,31 +381,34 @@ fn search_pack(folded: &[String], names: &[String]) -> Vec<u8> {
 }
 
 /// Per folded character and character pair, the texts containing it (delta + varint coded).
+/// With `firsts`, each pair posting is followed by the block (`FIRST_BLOCK` bytes) of the
+/// pair's first occurrence in that text, so a verifying scan can start there.
 #[cfg(feature = "ingest")]
-fn postings(texts: &[String]) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
-    let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
-    let mut keys: Vec<u64> = Vec::new();
+fn postings(texts: &[String], firsts: bool) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
+    let mut post: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    let mut keys: Vec<(u64, u32)> = Vec::new();
     for (d, text) in texts.iter().enumerate() {
         keys.clear();
-        let mut prev: Option<char> = None;
-        for c in text.chars() {
+        let mut prev: Option<(char, usize)> = None;
+        for (at, c) in text.char_indices() {
             if c == '\n' {
                 prev = None;
                 continue;
             }
-            keys.push(unigram_key(c));
-            if let Some(p) = prev {
-                keys.push(bigram_key(p, c));
+            keys.push((unigram_key(c), 0));
+            if let Some((p, pat)) = prev {
+                keys.push((bigram_key(p, c), pat as u32 / FIRST_BLOCK));
             }
-            prev = Some(c);
+            prev = Some((c, at));
         }
+        // Sorted by key, then offset: the first of each key is its first occurrence.
         keys.sort_unstable();
-        keys.dedup();
-        for &k in &keys {
-            post.entry(k).or_default().push(d as u32);
+        keys.dedup_by_key(|(k, _)| *k);
+        for &(k, first) in &keys {
+            post.entry(k).or_default().push((d as u32, first));
         }
     }
-    let mut all: Vec<(u64, Vec<u32>)> = post.into_iter().collect();
+    let mut all: Vec<(u64, Vec<(u32, u32)>)> = post.into_iter().collect();
     all.sort_unstable_by_key(|(k, _)| *k);
     let mut key_col = Vec::with_capacity(all.len());
     let mut offsets = Vec::with_capacity(all.len() + 1);
@@ -403,10 +416,14 @@ fn postings(texts: &[String]) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
     for (k, docs) in &all {
         key_col.push(*k);
         offsets.push(bytes.len() as u32);
+        let with_first = firsts && !is_unigram(*k);
         let mut last = 0u32;
-        for (n, &d) in docs.iter().enumerate() {
+        for (n, &(d, first)) in docs.iter().enumerate() {
             let delta = if n == 0 { d } else { d - last };
             varint(&mut bytes, delta);
+            if with_first {
+                varint(&mut bytes, first);
+            }
             last = d;
         }
     }
@@ -421,6 +438,39 @@ fn varint(out: &mut Vec<u8>, mut v: u32) {
         v >>= 7;
     }
     out.push(v as u8);
+}
+
+/// Decodes varints into `out`.
+fn varints(bytes: &[u8], out: &mut Vec<u32>) {
+    let (mut acc, mut shift) = (0u32, 0u32);
+    for &b in bytes {
+        acc |= ((b & 0x7f) as u32).checked_shl(shift).unwrap_or(0);
+        if b & 0x80 == 0 {
+            out.push(acc);
+            acc = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+}
+
+/// Decodes delta + varint coded (document, first-occurrence block) pairs.
+pub fn decode_postings_with_firsts(bytes: &[u8]) -> Vec<(u32, u32)> {
+    let mut raw = Vec::with_capacity(bytes.len());
+    varints(bytes, &mut raw);
+    let mut last = 0u32;
+    raw.chunks_exact(2)
+        .enumerate()
+        .map(|(n, p)| {
+            last = if n == 0 {
+                p[0]
+            } else {
+                last.wrapping_add(p[0])
+            };
+            (last, p[1])
+        })
+        .collect()
 }
 
 /// Decodes delta + varint coded document numbers.
@@ -579,6 +629,8 @@ impl IndexPack {
 pub struct Postings {
     /// How many texts (documents or names) the postings point into.
     pub texts: u32,
+    /// Pair postings carry first-occurrence blocks (`FIRST_BLOCK`).
+    pub firsts: bool,
     pub keys: Vec<u64>,
     pub offsets: Vec<u32>,
     pub postings: Vec<u8>,
@@ -586,7 +638,11 @@ pub struct Postings {
 
 impl Postings {
     fn read(r: &mut BlobReader) -> Result<Postings, String> {
-        let texts = r.u32s()?.first().copied().unwrap_or(0);
+        let head = r.u32s()?;
+        let (texts, firsts) = match head[..] {
+            [texts, firsts] if firsts <= 1 => (texts, firsts == 1),
+            _ => return Err("search.bin has an unknown table header".into()),
+        };
         let keys = r.u64s()?;
         let offsets = r.u32s()?;
         let postings = r.bytes()?.to_vec();
@@ -601,19 +657,39 @@ impl Postings {
         }
         Ok(Postings {
             texts,
+            firsts,
             keys,
             offsets,
             postings,
         })
     }
 
+    fn coded(&self, key: u64) -> Option<&[u8]> {
+        let k = self.keys.binary_search(&key).ok()?;
+        Some(&self.postings[self.offsets[k] as usize..self.offsets[k + 1] as usize])
+    }
+
     /// Texts containing a gram, ascending.
     pub fn get(&self, key: u64) -> Vec<u32> {
-        match self.keys.binary_search(&key) {
-            Ok(k) => decode_postings(
-                &self.postings[self.offsets[k] as usize..self.offsets[k + 1] as usize],
-            ),
-            Err(_) => vec![],
+        match self.coded(key) {
+            Some(b) if self.firsts && !is_unigram(key) => decode_postings_with_firsts(b)
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect(),
+            Some(b) => decode_postings(b),
+            None => vec![],
+        }
+    }
+
+    /// Texts containing a pair, ascending, each with the byte offset its first occurrence
+    /// cannot precede (0 when the table has no offsets).
+    pub fn get_with_firsts(&self, key: u64) -> Vec<(u32, u32)> {
+        match self.coded(key) {
+            Some(b) if self.firsts && !is_unigram(key) => decode_postings_with_firsts(b)
+                .into_iter()
+                .map(|(d, f)| (d, f.saturating_mul(FIRST_BLOCK)))
+                .collect(),
+            _ => self.get(key).into_iter().map(|d| (d, 0)).collect(),
         }
     }
 }
@@ -756,6 +832,25 @@ mod tests {
             last = d;
         }
         assert_eq!(decode_postings(&b), docs);
+    }
+
+    #[test]
+    fn pair_postings_carry_first_blocks() {
+        let texts = ["纳税人".to_string(), format!("{}纳税", "x".repeat(200))];
+        let (keys, offsets, bytes) = postings(&texts, true);
+        let p = Postings {
+            texts: 2,
+            firsts: true,
+            keys,
+            offsets,
+            postings: bytes,
+        };
+        assert_eq!(
+            p.get_with_firsts(bigram_key('纳', '税')),
+            vec![(0, 0), (1, 3 * FIRST_BLOCK)]
+        );
+        assert_eq!(p.get(bigram_key('纳', '税')), vec![0, 1]);
+        assert_eq!(p.get(unigram_key('人')), vec![0]);
     }
 
     #[test]

@@ -56,7 +56,9 @@ pub fn initiatives_page() -> Html {
                 </button>
                 <FacetPanel open={*filters_open} />
             </div>
-            <section class="results" aria-label={ctx.t("举措列表", "Initiatives")}>
+            // `data-query` names the query this list was rendered for: tests and benchmarks wait
+            // for it, since a query that matches everything leaves the count unchanged.
+            <section class="results" aria-label={ctx.t("举措列表", "Initiatives")} data-query={ctx.state.state.url.query.clone()}>
                 <SearchBox />
                 <div class="toolbar"><ActiveFilters /><SortSelect /><ExportButtons /></div>
                 <super::widgets::SearchProgress />

@@ -72,8 +72,31 @@ pub fn load_search(ex: Rc<Explorer>, notify: impl Fn() + 'static) {
             }
             notify();
         }
+        warm_up(&ex);
         dom::set_root_data("search", "ready");
     });
+}
+
+/// Runs the query path once, off the input path, for queries of one to three characters
+/// taken from the first document's title. The engine first runs wasm on a baseline tier and
+/// optimizes functions once they have run; without this the user's first keystrokes pay for
+/// that (measured at 10,000 documents: first-round queries ~1.5× slower than later ones).
+fn warm_up(ex: &Explorer) {
+    use crate::filter::{apply, query_match, Selection, Sort};
+    let Some(title) = ex.docs().first().map(|d| d.title.clone()) else {
+        return;
+    };
+    let chars: Vec<char> = title.chars().filter(|c| !c.is_whitespace()).collect();
+    for n in 1..=chars.len().min(3) {
+        let q: String = chars[..n].iter().collect();
+        let qm = query_match(ex, &q);
+        std::hint::black_box(apply(
+            ex,
+            &Selection::default(),
+            qm.as_ref(),
+            Sort::Relevance,
+        ));
+    }
 }
 
 async fn fetch_chunk(ex: &Explorer, chunk: usize) {

@@ -188,10 +188,12 @@ fn explorer(props: &ExplorerProps) -> Html {
         let replace = store.replace;
         use_effect_with((url, store.arrivals), move |(url, _)| {
             dom::set_hash_soon(&url.to_hash(), replace);
-            match url.lang {
-                Lang::Zh => dom::set_document_lang("zh-CN", "税费服务举措浏览器"),
-                Lang::En => dom::set_document_lang("en", "Tax Service Initiatives Explorer"),
-            }
+        });
+        // The document's language and title follow the interface language only: setting the
+        // title on every keystroke costs the browser a title update each time.
+        use_effect_with(store.state.url.lang, |lang| match lang {
+            Lang::Zh => dom::set_document_lang("zh-CN", "税费服务举措浏览器"),
+            Lang::En => dom::set_document_lang("en", "Tax Service Initiatives Explorer"),
         });
     }
 

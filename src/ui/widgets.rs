@@ -130,7 +130,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     html! {
         <aside class={classes!("facets", props.open.then_some("open"))} id="facets" aria-label={ctx.t("筛选", "Filters")}>
         { for Facet::ALL.into_iter().map(|f| {
-            let counts: &[(String, usize)] = ctx.outcome.counts.get(&f).map_or(&[], Vec::as_slice);
+            let counts: &[(std::rc::Rc<str>, usize)] = ctx.outcome.counts.get(&f).map_or(&[], Vec::as_slice);
             let limit = if expanded.contains(&f) { usize::MAX } else { 8 };
             let more = counts.len() > 8;
             let toggle_more = {
@@ -150,12 +150,12 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                         let id = format!("f-{}-{}", f.key(), crate::url::encode(v));
                         let checked = sel.is_selected(f, v);
                         let d = ctx.dispatch.clone();
-                        let value = v.clone();
+                        let value = v.to_string();
                         let onchange = Callback::from(move |_: Event| d.dispatch(Action::ToggleFacet(f, value.clone())));
                         let label = value_label(&ctx.ex, lang, f, v);
                         html! {
                             <li class={classes!((*n == 0 && !checked).then_some("zero"))}>
-                                <input type="checkbox" id={id.clone()} {checked} {onchange} data-value={v.clone()} />
+                                <input type="checkbox" id={id.clone()} {checked} {onchange} data-value={v.to_string()} />
                                 <label for={id}><span class="v">{ label }</span><span class="n" aria-label={format!("{n}")}>{ n }</span></label>
                             </li>
                         }
