@@ -6,8 +6,9 @@ use crate::extract::{extract, Extracted};
 use crate::ingest::{ingest, IngestError, Ingested};
 use crate::model::*;
 use crate::vocab::Vocab;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The outcome for one input file. Produced independently per file (in parallel by the CLI).
 #[derive(Debug, Clone)]
@@ -68,8 +69,8 @@ pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
     let mut documents: Vec<Document> = Vec::new();
     let mut initiatives: Vec<Initiative> = Vec::new();
     let mut metrics: Vec<Metric> = Vec::new();
-    let mut seen: HashMap<[u8; 32], String> = HashMap::new();
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<[u8; 32], String> = FxHashMap::default();
+    let mut used_ids: FxHashMap<String, usize> = FxHashMap::default();
 
     for r in results {
         match r.outcome {
@@ -202,7 +203,7 @@ fn canonical_groups(
     documents: &[Document],
     initiatives: &[Initiative],
 ) -> Vec<CanonicalInitiative> {
-    let doc_by_id: HashMap<&str, &Document> =
+    let doc_by_id: FxHashMap<&str, &Document> =
         documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut groups: BTreeMap<&str, Vec<&Initiative>> = BTreeMap::new();
     for i in initiatives {
@@ -217,8 +218,8 @@ fn canonical_groups(
             let mut bureaus: Vec<String> = Vec::new();
             // First-seen order is kept; the sets only answer "seen before?" (a widespread
             // initiative has thousands of documents: a list scan each time is quadratic).
-            let mut seen_docs: HashSet<&str> = HashSet::new();
-            let mut seen_bureaus: HashSet<&str> = HashSet::new();
+            let mut seen_docs: FxHashSet<&str> = FxHashSet::default();
+            let mut seen_bureaus: FxHashSet<&str> = FxHashSet::default();
             for i in &inits {
                 *names.entry(i.name.as_str()).or_default() += 1;
                 for t in &i.themes {

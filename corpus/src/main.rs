@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use corpus::model::{Corpus, InputStatus};
 use corpus::FileResult;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -283,7 +284,7 @@ fn print_report(corpus: &Corpus, written: &str, elapsed: std::time::Duration, qu
     let count = |s: InputStatus| corpus.build.inputs.iter().filter(|i| i.status == s).count();
     if !quiet {
         // Counted once up front: a per-file scan would be quadratic at 10,000 files.
-        let mut per_doc: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+        let mut per_doc: FxHashMap<&str, (usize, usize)> = Default::default();
         for x in &corpus.initiatives {
             per_doc.entry(x.doc_id.as_str()).or_default().0 += 1;
         }

@@ -19,9 +19,9 @@ use crate::fold::fold_char;
 #[cfg(feature = "ingest")]
 use crate::model::{Bound, Corpus};
 use crate::model::{Document, Initiative, Metric, Theme, SCHEMA_VERSION};
-use serde::{Deserialize, Serialize};
 #[cfg(feature = "ingest")]
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the layout of any pack file changes.
 pub const PACK_VERSION: u32 = 2;
@@ -170,7 +170,7 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
         ));
     }
     let docs = &corpus.documents;
-    let doc_pos: HashMap<&str, usize> = docs
+    let doc_pos: FxHashMap<&str, usize> = docs
         .iter()
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
@@ -189,13 +189,13 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
             .ok_or_else(|| format!("figure {} names unknown document {}", m.id, m.doc_id))?;
         mets_of[d].push(m);
     }
-    let theme_bit: HashMap<&str, u32> = corpus
+    let theme_bit: FxHashMap<&str, u32> = corpus
         .themes
         .iter()
         .enumerate()
         .map(|(k, t)| (t.id.as_str(), 1u32 << k))
         .collect();
-    let canon_pos: HashMap<&str, usize> = corpus
+    let canon_pos: FxHashMap<&str, usize> = corpus
         .canonical
         .iter()
         .enumerate()
@@ -253,7 +253,7 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
         let first_init = ix.init_name.len();
         ix.doc_first_init.push(first_init as u32);
         ix.doc_first_metric.push(ix.met_init.len() as u32);
-        let mut init_row: HashMap<&str, u32> = HashMap::new();
+        let mut init_row: FxHashMap<&str, u32> = FxHashMap::default();
         for (k, i) in inits_of[d].iter().enumerate() {
             if i.id != initiative_id(&doc.id, k) {
                 return Err(format!(
@@ -385,7 +385,7 @@ fn search_pack(folded: &[String], names: &[String]) -> Vec<u8> {
 /// pair's first occurrence in that text, so a verifying scan can start there.
 #[cfg(feature = "ingest")]
 fn postings(texts: &[String], firsts: bool) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
-    let mut post: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    let mut post: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
     let mut keys: Vec<(u64, u32)> = Vec::new();
     for (d, text) in texts.iter().enumerate() {
         keys.clear();
@@ -497,7 +497,7 @@ pub fn decode_postings(bytes: &[u8]) -> Vec<u32> {
 #[derive(Default)]
 struct Interner {
     list: Vec<String>,
-    pos: HashMap<String, u32>,
+    pos: FxHashMap<String, u32>,
 }
 
 #[cfg(feature = "ingest")]

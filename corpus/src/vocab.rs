@@ -60,18 +60,30 @@ pub struct Vocab {
     pub head_ac: AhoCorasick,
     pub quote_heads: Vec<String>,
     pub verb_ac: AhoCorasick,
-    pub cut_words: Vec<String>,
+    /// Every occurrence of a cut word (overlapping), for "end of the last cut word".
+    pub cut_ac: AhoCorasick,
     pub list_heads: Vec<String>,
     pub generic: Vec<String>,
     pub honour_suffixes: Vec<String>,
     pub honour_ac: AhoCorasick,
     pub honour_verbs: Vec<String>,
+    /// Every occurrence of an honour verb or a cut word (overlapping).
+    pub honour_cut_ac: AhoCorasick,
     pub rhetoric_after: Vec<String>,
     pub rhetoric_names: Vec<String>,
     pub org_suffixes: Vec<String>,
     pub lead_junk: Vec<String>,
     pub publisher_codes: HashMap<String, String>,
     pub publisher_aliases: HashMap<String, String>,
+}
+
+/// End of the last occurrence of any word of an overlapping automaton in `s` (0 if none):
+/// the same as the largest `s.rfind(w) + w.len()` over the words, in one pass.
+pub fn last_end(ac: &AhoCorasick, s: &str) -> usize {
+    ac.find_overlapping_iter(s)
+        .map(|m| m.end())
+        .max()
+        .unwrap_or(0)
 }
 
 fn ac(words: &[String]) -> AhoCorasick {
@@ -113,7 +125,9 @@ impl Vocab {
                 heads: lex.heads,
                 quote_heads: lex.quote_heads,
                 verb_ac: ac(&lex.verbs),
-                cut_words: lex.cut_words,
+                cut_ac: AhoCorasick::new(&lex.cut_words).expect("cut words are valid"),
+                honour_cut_ac: AhoCorasick::new(lex.honour_verbs.iter().chain(&lex.cut_words))
+                    .expect("honour verbs are valid"),
                 list_heads: lex.list_heads,
                 generic: lex.generic,
                 honour_ac: ac(&lex.honour_suffixes),
