@@ -46,23 +46,18 @@ fn content_key(doc: &Document) -> [u8; 32] {
     h.finalize().into()
 }
 
-struct HashWriter(Sha256);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+/// [`assemble_unhashed`], then the content hash ([`crate::pack::content_hash`]).
+pub fn assemble(results: Vec<FileResult>) -> Corpus {
+    let mut corpus = assemble_unhashed(results);
+    // The records are built here from consistent ids, so grouping them cannot fail; an empty
+    // hash would fail the schema's pattern, not pass silently.
+    corpus.build.content_hash = crate::pack::content_hash(&corpus).unwrap_or_default();
+    corpus
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
+/// Everything but the content hash, which is left empty: [`crate::pack::pack`] computes it
+/// from the records it writes, so a pack build need not serialize the corpus twice.
+pub fn assemble_unhashed(mut results: Vec<FileResult>) -> Corpus {
     results.sort_by(|a, b| a.path.cmp(&b.path));
     let vocab = Vocab::get();
     let mut inputs = Vec::with_capacity(results.len());
@@ -158,36 +153,37 @@ pub fn assemble(mut results: Vec<FileResult>) -> Corpus {
         }
     }
 
+    // One pass over the initiatives (a theme listed twice on one initiative counts once).
+    let mut theme_counts = vec![0usize; vocab.themes.len()];
+    for i in &initiatives {
+        for (k, t) in i.themes.iter().enumerate() {
+            if let Some(x) = vocab.theme_index(t) {
+                if !i.themes[..k].contains(t) {
+                    theme_counts[x] += 1;
+                }
+            }
+        }
+    }
     let themes = vocab
         .themes
         .iter()
-        .map(|t| Theme {
+        .zip(theme_counts)
+        .map(|(t, count)| Theme {
             id: t.id.clone(),
             zh: t.zh.clone(),
             en: t.en.clone(),
             keywords: t.keywords.clone(),
-            count: initiatives
-                .iter()
-                .filter(|i| i.themes.contains(&t.id))
-                .count(),
+            count,
         })
         .collect();
     let canonical = canonical_groups(&documents, &initiatives);
     let regions = region_tree(&documents);
-    // Streamed into the hasher: the serialized form is hundreds of MB at 10,000 documents.
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, HashWriter(Sha256::new()));
-    let _ = serde_json::to_writer(&mut w, &documents);
-    let _ = serde_json::to_writer(&mut w, &initiatives);
-    let _ = serde_json::to_writer(&mut w, &metrics);
-    let h = match w.into_inner() {
-        Ok(h) => h.0,
-        Err(_) => Sha256::new(), // writing into a hasher cannot fail
-    };
     Corpus {
         schema_version: SCHEMA_VERSION,
         build: BuildInfo {
             generator: format!("corpus {}", env!("CARGO_PKG_VERSION")),
-            content_hash: hex(&h.finalize()),
+            // Set below (or by the pack writer, which hashes the records it writes anyway).
+            content_hash: String::new(),
             inputs,
         },
         themes,
@@ -205,10 +201,13 @@ fn canonical_groups(
 ) -> Vec<CanonicalInitiative> {
     let doc_by_id: FxHashMap<&str, &Document> =
         documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut groups: BTreeMap<&str, Vec<&Initiative>> = BTreeMap::new();
+    // Hashed, then sorted once: a B-tree of 300,000 keys compares strings on every insert.
+    let mut by_key: FxHashMap<&str, Vec<&Initiative>> = FxHashMap::default();
     for i in initiatives {
-        groups.entry(i.canonical.as_str()).or_default().push(i);
+        by_key.entry(i.canonical.as_str()).or_default().push(i);
     }
+    let mut groups: Vec<(&str, Vec<&Initiative>)> = by_key.into_iter().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut out: Vec<CanonicalInitiative> = groups
         .into_iter()
         .map(|(key, inits)| {

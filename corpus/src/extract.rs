@@ -62,15 +62,17 @@ pub fn canonical(name: &str) -> String {
             n = after.to_string();
         }
     }
+    // The longest national programme the name ends with: suffixes from the longest down, each
+    // one set lookup (not a scan of the programme list per candidate).
     let v = Vocab::get();
-    let mut best: Option<&str> = None;
-    for p in &v.programmes {
-        let p = p.name.as_str();
-        if (n == p || n.ends_with(p)) && best.is_none_or(|b| p.len() > b.len()) {
-            best = Some(p);
-        }
+    let best = n
+        .char_indices()
+        .map(|(i, _)| &n[i..])
+        .find(|suffix| v.programme_names.contains_key(*suffix));
+    match best {
+        Some(p) if p.len() < n.len() => p.to_string(),
+        _ => n,
     }
-    best.map(str::to_string).unwrap_or(n)
 }
 
 /// Start of the clause that contains byte `pos` (after the last clause break).
@@ -735,6 +737,11 @@ fn label(t: &str, s: usize, e: usize) -> String {
     }
 }
 
+/// Theme scores of context slices already scored, by (address, length) within the document
+/// being extracted: a sentence naming several initiatives, and a section's paragraphs that
+/// every initiative in its heading takes as context, are scanned once.
+type ThemeMemo = rustc_hash::FxHashMap<(usize, usize), Vec<usize>>;
+
 /// Theme ids for an initiative: its programme's theme, themes named in its name, then the
 /// strongest themes of its context.
 fn themes_for(
@@ -742,6 +749,7 @@ fn themes_for(
     programme_theme: Option<&str>,
     context: &[&str],
     fallback: &[usize],
+    memo: &mut ThemeMemo,
 ) -> Vec<usize> {
     let v = Vocab::get();
     let mut out: Vec<usize> = Vec::new();
@@ -760,7 +768,10 @@ fn themes_for(
     }
     let mut ctx = vec![0usize; v.themes.len()];
     for c in context {
-        for (i, s) in v.theme_scores(c).into_iter().enumerate() {
+        let scores = memo
+            .entry((c.as_ptr() as usize, c.len()))
+            .or_insert_with(|| v.theme_scores(c));
+        for (i, s) in scores.iter().enumerate() {
             ctx[i] += s;
         }
     }
@@ -873,6 +884,7 @@ pub fn extract(doc: &Document) -> Extracted {
         .map(String::as_str)
         .collect();
     let doc_scores = v.theme_scores(&all_text);
+    let mut theme_memo = ThemeMemo::default();
     let mut doc_rank: Vec<usize> = (0..doc_scores.len())
         .filter(|&i| doc_scores[i] > 0)
         .collect();
@@ -927,10 +939,9 @@ pub fn extract(doc: &Document) -> Extracted {
             .map(|c| c.name.as_str())
             .unwrap_or(key.as_str());
         let programme_theme = v
-            .programmes
-            .iter()
-            .find(|p| p.name == *key)
-            .map(|p| p.theme.as_str());
+            .programme_names
+            .get(key.as_str())
+            .map(|&p| v.programmes[p].theme.as_str());
         let mut contexts: Vec<&str> = Vec::new();
         for c in group {
             let bt = block_text(&c.loc);
@@ -942,7 +953,7 @@ pub fn extract(doc: &Document) -> Extracted {
                 }
             }
         }
-        let theme_idx = themes_for(name, programme_theme, &contexts, &doc_rank);
+        let theme_idx = themes_for(name, programme_theme, &contexts, &doc_rank, &mut theme_memo);
         let bt = block_text(&primary.loc);
         let summary = bt[primary.context.0..primary.context.1.min(bt.len())]
             .trim()

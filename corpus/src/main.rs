@@ -183,7 +183,12 @@ fn run_build(
             .collect()
     });
     let t_process = started.elapsed();
-    let corpus = corpus::assemble(results);
+    // A pack build takes the content hash from the records it writes.
+    let mut corpus = corpus::assemble::assemble_unhashed(results);
+    if out.is_some() || pack.is_none() {
+        corpus.build.content_hash =
+            corpus::pack::content_hash(&corpus).map_err(|e| format!("cannot hash corpus: {e}"))?;
+    }
     let t_assemble = started.elapsed();
     let mut written = Vec::new();
     if let Some(out) = out {
@@ -203,6 +208,7 @@ fn run_build(
     }
     if let Some(dir) = pack {
         let p = corpus::pack::pack(&corpus).map_err(|e| format!("cannot pack corpus: {e}"))?;
+        corpus.build.content_hash = p.content_hash.clone();
         write_pack(dir, &p)?;
         let bytes: usize = p.files.iter().map(|(_, b)| b.len()).sum();
         written.push(format!(
@@ -227,6 +233,9 @@ fn run_build(
         .inputs
         .iter()
         .all(|i| i.status == InputStatus::Built);
+    // The process ends here: freeing hundreds of MB of small allocations one by one would only
+    // delay the exit (about 4 % of a 10,000-document build).
+    std::mem::forget(corpus);
     Ok(if built == 0 {
         eprintln!("corpus: nothing could be built");
         ExitCode::FAILURE

@@ -22,6 +22,8 @@ use crate::model::{Document, Initiative, Metric, Theme, SCHEMA_VERSION};
 #[cfg(feature = "ingest")]
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "ingest")]
+use sha2::{Digest, Sha256};
 
 /// Bumped whenever the layout of any pack file changes.
 pub const PACK_VERSION: u32 = 2;
@@ -104,9 +106,120 @@ pub struct DocDetail {
     pub metrics: Vec<Metric>,
 }
 
+/// [`DocDetail`] borrowed from the corpus, for writing: serde writes `&T` as it writes `T`, so
+/// the bytes are the same without copying every document.
+#[cfg(feature = "ingest")]
+#[derive(Serialize)]
+struct DocDetailRef<'a> {
+    document: &'a Document,
+    initiatives: &'a [&'a Initiative],
+    metrics: &'a [&'a Metric],
+}
+
+/// Each document's initiatives and figures, in corpus order.
+#[cfg(feature = "ingest")]
+#[allow(clippy::type_complexity)]
+fn by_document(corpus: &Corpus) -> Result<(Vec<Vec<&Initiative>>, Vec<Vec<&Metric>>), String> {
+    let docs = &corpus.documents;
+    let doc_pos: FxHashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut inits_of: Vec<Vec<&Initiative>> = vec![Vec::new(); docs.len()];
+    for i in &corpus.initiatives {
+        let d = *doc_pos
+            .get(i.doc_id.as_str())
+            .ok_or_else(|| format!("initiative {} names unknown document {}", i.id, i.doc_id))?;
+        inits_of[d].push(i);
+    }
+    let mut mets_of: Vec<Vec<&Metric>> = vec![Vec::new(); docs.len()];
+    for m in &corpus.metrics {
+        let d = *doc_pos
+            .get(m.doc_id.as_str())
+            .ok_or_else(|| format!("figure {} names unknown document {}", m.id, m.doc_id))?;
+        mets_of[d].push(m);
+    }
+    Ok((inits_of, mets_of))
+}
+
+/// The corpus content hash: SHA-256 over every document's record (the document with its
+/// initiatives and figures, serialized as in a `doc-NNNN.json` chunk), in corpus order, each
+/// followed by a newline. [`pack`] computes the same value while it writes the chunks, so a
+/// pack build serializes the corpus once.
+#[cfg(feature = "ingest")]
+pub fn content_hash(corpus: &Corpus) -> Result<String, String> {
+    let (inits_of, mets_of) = by_document(corpus)?;
+    let mut h = Sha256::new();
+    let mut buf = Vec::new();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        buf.clear();
+        record(doc, &inits_of[d], &mets_of[d], &mut buf)?;
+        h.update(&buf);
+        h.update(b"\n");
+    }
+    Ok(hex(&h.finalize()))
+}
+
+#[cfg(feature = "ingest")]
+fn record(
+    document: &Document,
+    initiatives: &[&Initiative],
+    metrics: &[&Metric],
+    out: &mut Vec<u8>,
+) -> Result<(), String> {
+    let r = DocDetailRef {
+        document,
+        initiatives,
+        metrics,
+    };
+    serde_json::to_writer(out, &r).map_err(|e| e.to_string())
+}
+
+#[cfg(feature = "ingest")]
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// A document's metadata without its text and id lists (those are in the other files).
+#[cfg(feature = "ingest")]
+fn light(doc: &Document) -> Document {
+    Document {
+        id: doc.id.clone(),
+        source_file: doc.source_file.clone(),
+        title: doc.title.clone(),
+        title_source: doc.title_source,
+        date: doc.date.clone(),
+        date_source: doc.date_source,
+        publisher: doc.publisher.clone(),
+        publisher_source: doc.publisher_source,
+        kind: doc.kind,
+        authors: doc.authors.clone(),
+        bureau: doc.bureau.clone(),
+        province: doc.province.clone(),
+        city: doc.city.clone(),
+        district: doc.district.clone(),
+        url: doc.url.clone(),
+        sections: vec![],
+        images: doc.images.clone(),
+        credits: doc.credits.clone(),
+        recognitions: doc.recognitions.clone(),
+        initiative_ids: vec![],
+        metric_ids: vec![],
+        flags: doc.flags.clone(),
+        chars: doc.chars,
+    }
+}
+
 /// The files of a pack, by name.
 pub struct Pack {
     pub files: Vec<(String, Vec<u8>)>,
+    /// The corpus content hash, computed from the document records written.
+    pub content_hash: String,
 }
 
 pub fn text_file(chunk: usize) -> String {
@@ -170,25 +283,7 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
         ));
     }
     let docs = &corpus.documents;
-    let doc_pos: FxHashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    let mut inits_of: Vec<Vec<&Initiative>> = vec![Vec::new(); docs.len()];
-    for i in &corpus.initiatives {
-        let d = *doc_pos
-            .get(i.doc_id.as_str())
-            .ok_or_else(|| format!("initiative {} names unknown document {}", i.id, i.doc_id))?;
-        inits_of[d].push(i);
-    }
-    let mut mets_of: Vec<Vec<&Metric>> = vec![Vec::new(); docs.len()];
-    for m in &corpus.metrics {
-        let d = *doc_pos
-            .get(m.doc_id.as_str())
-            .ok_or_else(|| format!("figure {} names unknown document {}", m.id, m.doc_id))?;
-        mets_of[d].push(m);
-    }
+    let (inits_of, mets_of) = by_document(corpus)?;
     let theme_bit: FxHashMap<&str, u32> = corpus
         .themes
         .iter()
@@ -307,18 +402,14 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
                 Bound::LowerBound => 2,
             });
         }
-        let mut light = doc.clone();
-        light.sections = vec![];
-        light.initiative_ids = vec![];
-        light.metric_ids = vec![];
-        ix.meta.documents.push(light);
+        ix.meta.documents.push(light(doc));
     }
     ix.doc_first_init.push(ix.init_name.len() as u32);
     ix.doc_first_metric.push(ix.met_init.len() as u32);
     ix.meta.names = names.list;
     ix.meta.strings = strings.list;
 
-    let mut files = vec![("index.bin".to_string(), ix.encode())];
+    let mut files = Vec::new();
 
     // Search postings and text chunks.
     let folded: Vec<String> = docs.iter().map(folded_text).collect();
@@ -340,24 +431,43 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
         w.bytes(&bytes);
         files.push((text_file(c), w.finish()));
     }
-    // Detail chunks: the corpus model, per document.
+    // Detail chunks: the corpus model, per document. The content hash is taken over the same
+    // record bytes (see [`content_hash`]), so it costs no second serialization.
+    let mut hasher = Sha256::new();
+    let mut rec = Vec::new();
     for (c, range) in (0..docs.len())
         .collect::<Vec<_>>()
         .chunks(DETAIL_CHUNK)
         .enumerate()
     {
-        let details: Vec<DocDetail> = range
-            .iter()
-            .map(|&d| DocDetail {
-                document: docs[d].clone(),
-                initiatives: inits_of[d].iter().map(|&i| i.clone()).collect(),
-                metrics: mets_of[d].iter().map(|&m| m.clone()).collect(),
-            })
-            .collect();
-        let json = serde_json::to_vec(&details).map_err(|e| e.to_string())?;
+        let mut json = vec![b'['];
+        for (k, &d) in range.iter().enumerate() {
+            rec.clear();
+            record(&docs[d], &inits_of[d], &mets_of[d], &mut rec)?;
+            hasher.update(&rec);
+            hasher.update(b"\n");
+            if k > 0 {
+                json.push(b',');
+            }
+            json.extend_from_slice(&rec);
+        }
+        json.push(b']');
         files.push((detail_file(c), json));
     }
-    Ok(Pack { files })
+    let content_hash = hex(&hasher.finalize());
+    if !corpus.build.content_hash.is_empty() && corpus.build.content_hash != content_hash {
+        return Err(format!(
+            "the corpus says its content hash is {}, its content hashes to {content_hash}",
+            corpus.build.content_hash
+        ));
+    }
+    ix.meta.content_hash = content_hash.clone();
+    // The index goes first: it is what the app loads before its first render.
+    files.insert(0, ("index.bin".to_string(), ix.encode()));
+    Ok(Pack {
+        files,
+        content_hash,
+    })
 }
 
 /// Granularity of the first-occurrence offsets in the document pair postings, in bytes of
@@ -386,26 +496,27 @@ fn search_pack(folded: &[String], names: &[String]) -> Vec<u8> {
 #[cfg(feature = "ingest")]
 fn postings(texts: &[String], firsts: bool) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
     let mut post: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
-    let mut keys: Vec<(u64, u32)> = Vec::new();
+    // One pass in text order: a key's first sighting in a text is its first occurrence, and a
+    // list whose last posting is this text already has it.
+    let mut add = |k: u64, d: u32, block: u32| {
+        let list = post.entry(k).or_default();
+        if list.last().is_none_or(|&(last, _)| last != d) {
+            list.push((d, block));
+        }
+    };
     for (d, text) in texts.iter().enumerate() {
-        keys.clear();
+        let d = d as u32;
         let mut prev: Option<(char, usize)> = None;
         for (at, c) in text.char_indices() {
             if c == '\n' {
                 prev = None;
                 continue;
             }
-            keys.push((unigram_key(c), 0));
+            add(unigram_key(c), d, 0);
             if let Some((p, pat)) = prev {
-                keys.push((bigram_key(p, c), pat as u32 / FIRST_BLOCK));
+                add(bigram_key(p, c), d, pat as u32 / FIRST_BLOCK);
             }
             prev = Some((c, at));
-        }
-        // Sorted by key, then offset: the first of each key is its first occurrence.
-        keys.sort_unstable();
-        keys.dedup_by_key(|(k, _)| *k);
-        for &(k, first) in &keys {
-            post.entry(k).or_default().push((d as u32, first));
         }
     }
     let mut all: Vec<(u64, Vec<(u32, u32)>)> = post.into_iter().collect();

@@ -50,29 +50,40 @@ fn parse_chain(s: &str, first: bool) -> Option<Vec<Token>> {
         options.push((len, Token::Division { idx }));
     }
     // Anonymized: one to three X/x/某 and a unit.
-    let anon: String = s
+    let anon_chars = s
         .chars()
         .take_while(|c| matches!(c, 'X' | 'x' | '某' | '*' | '×'))
-        .collect();
-    if (1..=3).contains(&anon.chars().count()) {
-        if let Some(u) = s[anon.len()..]
+        .count();
+    if (1..=3).contains(&anon_chars) {
+        let anon_len: usize = s.chars().take(anon_chars).map(char::len_utf8).sum();
+        if let Some(u) = s[anon_len..]
             .chars()
             .next()
             .filter(|c| ANON_UNITS.contains(c))
         {
-            options.push((anon.len() + u.len_utf8(), Token::Anonymized));
+            options.push((anon_len + u.len_utf8(), Token::Anonymized));
         }
+    }
+    // Byte ends of the first two to four Han characters, for named zones (天府新区); found once
+    // rather than per zone word, since this runs for every candidate start of every bureau.
+    let mut han_ends = [0usize; 5];
+    let mut han = 0;
+    for (i, c) in s.char_indices().take(4) {
+        if !crate::text::is_han(c) {
+            break;
+        }
+        han += 1;
+        han_ends[han] = i + c.len_utf8();
     }
     for z in ZONES {
         if s.starts_with(z) {
             options.push((z.len(), Token::Zone));
         }
-        // A named zone: two to four Han characters before a zone word (天府新区).
-        for n in 2..=4 {
-            let prefix: String = s.chars().take(n).collect();
-            if prefix.chars().all(crate::text::is_han) && s[prefix.len()..].starts_with(z) && !first
-            {
-                options.push((prefix.len() + z.len(), Token::Zone));
+        if !first {
+            for &end in &han_ends[2.min(han + 1)..=han] {
+                if s[end..].starts_with(z) {
+                    options.push((end + z.len(), Token::Zone));
+                }
             }
         }
     }
@@ -96,6 +107,9 @@ pub struct BureauMatch {
 /// Every bureau name in `text`.
 pub fn find_bureaus(text: &str, in_title: bool) -> Vec<BureauMatch> {
     let mut out = Vec::new();
+    // A document names its bureau many times: the parse of each distinct span is done once.
+    let mut memo: rustc_hash::FxHashMap<&str, Option<(usize, Vec<Token>)>> =
+        rustc_hash::FxHashMap::default();
     for (pos, _) in text.match_indices("税务局") {
         // Candidate starts: up to 24 characters back, not across punctuation or spaces.
         let before = &text[..pos];
@@ -106,26 +120,40 @@ pub fn find_bureaus(text: &str, in_title: bool) -> Vec<BureauMatch> {
             }
             starts.push(i);
         }
-        // Longest chain first.
-        for &s in starts.iter().rev() {
-            if let Some(tokens) = parse_chain(&text[s..pos], true) {
-                let meaningful = tokens
-                    .iter()
-                    .any(|t| matches!(t, Token::Division { .. } | Token::Anonymized | Token::Zone));
-                let zone_only = tokens.iter().all(|t| matches!(t, Token::Zone));
-                if meaningful && !zone_only {
-                    out.push(BureauMatch {
-                        name: text[s..pos + "税务局".len()].to_string(),
-                        tokens,
-                        in_title,
-                        start: s,
-                    });
-                    break;
-                }
-            }
+        let Some(&far) = starts.last() else { continue };
+        let found = memo
+            .entry(&text[far..pos])
+            .or_insert_with(|| longest_chain(text, &starts, pos))
+            .clone();
+        if let Some((offset, tokens)) = found {
+            let s = far + offset;
+            out.push(BureauMatch {
+                name: text[s..pos + "税务局".len()].to_string(),
+                tokens,
+                in_title,
+                start: s,
+            });
         }
     }
     out
+}
+
+/// The longest place chain ending at `pos` that starts at one of `starts` (nearest first), as
+/// (offset from the farthest start, tokens).
+fn longest_chain(text: &str, starts: &[usize], pos: usize) -> Option<(usize, Vec<Token>)> {
+    let far = *starts.last()?;
+    for &s in starts.iter().rev() {
+        if let Some(tokens) = parse_chain(&text[s..pos], true) {
+            let meaningful = tokens
+                .iter()
+                .any(|t| matches!(t, Token::Division { .. } | Token::Anonymized | Token::Zone));
+            let zone_only = tokens.iter().all(|t| matches!(t, Token::Zone));
+            if meaningful && !zone_only {
+                return Some((s - far, tokens));
+            }
+        }
+    }
+    None
 }
 
 /// The document's bureau: the title's, else the most specific and frequent one in the body.
@@ -293,6 +321,29 @@ mod tests {
         assert_eq!(one("市税务局党委树牢"), None);
         assert_eq!(one("在省内长江沿线8地税务局联动"), None);
         assert_eq!(one("开发区税务局先后成立"), None);
+    }
+
+    #[test]
+    fn repeated_names_are_found_at_each_place() {
+        // The second and third spans repeat the first: answered from the memo, at their own
+        // offsets; a different left context still parses on its own.
+        let text = "成都市天府新区税务局推行；锦江区税务局开展；锦江区税务局走访。\
+                    国家税务总局成都市锦江区税务局";
+        let found = find_bureaus(text, false);
+        let names: Vec<&str> = found.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "成都市天府新区税务局",
+                "锦江区税务局",
+                "锦江区税务局",
+                "国家税务总局成都市锦江区税务局"
+            ]
+        );
+        for b in &found {
+            assert!(text[b.start..].starts_with(&b.name));
+        }
+        assert_eq!(one("XX省某县税务局"), Some("XX省某县税务局".into()));
     }
 
     #[test]

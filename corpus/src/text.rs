@@ -53,6 +53,11 @@ pub fn clean(s: &str) -> String {
     // point, which ingest and the fuzzer rely on. Every change but punctuation folding (stable
     // after one pass) shortens the text, so this ends; the bound is only a guard.
     let mut cur = clean_once(s);
+    // Text that one pass leaves unchanged is already the fixed point (most paragraphs of a
+    // page are): no confirming second pass.
+    if cur == s {
+        return cur;
+    }
     for _ in 0..64 {
         let next = clean_once(&cur);
         if next == cur {

@@ -2,7 +2,7 @@
 //! codes), parsed once, with Aho-Corasick automata for the word lists that are searched in
 //! every sentence.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -56,6 +56,8 @@ pub struct Vocab {
     theme_ac: AhoCorasick,
     pub programmes: Vec<Programme>,
     pub programme_ac: AhoCorasick,
+    /// Programme index by name, for exact and suffix lookups.
+    pub programme_names: rustc_hash::FxHashMap<String, usize>,
     pub heads: Vec<String>,
     pub head_ac: AhoCorasick,
     pub quote_heads: Vec<String>,
@@ -89,6 +91,17 @@ pub fn last_end(ac: &AhoCorasick, s: &str) -> usize {
 fn ac(words: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("word lists are small and valid")
+}
+
+/// An automaton for overlapping searches (every occurrence of every word). The word lists are
+/// a few hundred entries, so a full DFA is small and it is the fastest kind to run over every
+/// sentence of every document.
+fn overlapping<I: IntoIterator<Item = P>, P: AsRef<[u8]>>(words: I) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .build(words)
         .expect("word lists are small and valid")
 }
@@ -113,21 +126,25 @@ impl Vocab {
             }
             // Overlapping search for themes: every keyword counts, so "纳税人学堂" hits both
             // "纳税人学堂" and "学堂".
-            let theme_ac = AhoCorasick::new(&kw).expect("theme keywords are valid");
+            let theme_ac = overlapping(&kw);
             let prog_names: Vec<String> = lex.programmes.iter().map(|p| p.name.clone()).collect();
             Vocab {
                 themes: themes.themes,
                 theme_of_keyword,
                 theme_ac,
+                programme_names: prog_names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (n.clone(), i))
+                    .collect(),
                 programme_ac: ac(&prog_names),
                 programmes: lex.programmes,
                 head_ac: ac(&lex.heads),
                 heads: lex.heads,
                 quote_heads: lex.quote_heads,
                 verb_ac: ac(&lex.verbs),
-                cut_ac: AhoCorasick::new(&lex.cut_words).expect("cut words are valid"),
-                honour_cut_ac: AhoCorasick::new(lex.honour_verbs.iter().chain(&lex.cut_words))
-                    .expect("honour verbs are valid"),
+                cut_ac: overlapping(&lex.cut_words),
+                honour_cut_ac: overlapping(lex.honour_verbs.iter().chain(&lex.cut_words)),
                 list_heads: lex.list_heads,
                 generic: lex.generic,
                 honour_ac: ac(&lex.honour_suffixes),

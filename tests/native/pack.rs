@@ -79,3 +79,25 @@ fn the_pack_is_deterministic_and_damage_is_an_error() {
     assert!(Explorer::from_pack(&files).is_err());
     assert!(Explorer::from_index(b"<!doctype html><title>404</title>").is_err());
 }
+
+#[test]
+fn the_pack_computes_the_same_content_hash_and_checks_a_stated_one() {
+    let c = corpus();
+    assert_eq!(c.build.content_hash.len(), 64);
+    let p = corpus::pack::pack(c).unwrap();
+    assert_eq!(p.content_hash, c.build.content_hash);
+    assert_eq!(corpus::pack::content_hash(c).unwrap(), c.build.content_hash);
+    // A pack built from an unhashed corpus states the same hash in its index.
+    let mut unhashed = c.clone();
+    unhashed.build.content_hash.clear();
+    let p2 = corpus::pack::pack(&unhashed).unwrap();
+    assert_eq!(p2.files, p.files);
+    // Any change to a record changes the hash, and a stale stated hash is an error.
+    let mut changed = c.clone();
+    changed.metrics[0].raw.push('!');
+    assert_ne!(
+        corpus::pack::content_hash(&changed).unwrap(),
+        c.build.content_hash
+    );
+    assert!(corpus::pack::pack(&changed).is_err());
+}
