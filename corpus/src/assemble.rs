@@ -8,7 +8,6 @@ use crate::model::*;
 use crate::vocab::Vocab;
 use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 
 /// The outcome for one input file. Produced independently per file (in parallel by the CLI).
 #[derive(Debug, Clone)]
@@ -211,50 +210,56 @@ fn canonical_groups(
     let mut out: Vec<CanonicalInitiative> = groups
         .into_iter()
         .map(|(key, inits)| {
-            let mut names: BTreeMap<&str, usize> = BTreeMap::new();
-            let mut themes: BTreeMap<&str, usize> = BTreeMap::new();
+            // Tallies as small vectors: almost every group has one or two initiatives, and a
+            // map per group costs more than the scan.
+            let mut names: Vec<(&str, usize)> = Vec::new();
+            let mut themes: Vec<(&str, usize)> = Vec::new();
             let mut doc_ids: Vec<String> = Vec::new();
             let mut bureaus: Vec<String> = Vec::new();
             // First-seen order is kept; the sets only answer "seen before?" (a widespread
             // initiative has thousands of documents: a list scan each time is quadratic).
             let mut seen_docs: FxHashSet<&str> = FxHashSet::default();
             let mut seen_bureaus: FxHashSet<&str> = FxHashSet::default();
+            let mut first_date: Option<&str> = None;
             for i in &inits {
-                *names.entry(i.name.as_str()).or_default() += 1;
+                tally(&mut names, i.name.as_str());
                 for t in &i.themes {
-                    *themes.entry(t.as_str()).or_default() += 1;
+                    tally(&mut themes, t.as_str());
                 }
+                let doc = doc_by_id.get(i.doc_id.as_str());
                 if seen_docs.insert(i.doc_id.as_str()) {
                     doc_ids.push(i.doc_id.clone());
+                    if let Some(date) = doc.and_then(|d| d.date.as_deref()) {
+                        if first_date.is_none_or(|f| date < f) {
+                            first_date = Some(date);
+                        }
+                    }
                 }
-                if let Some(b) = doc_by_id
-                    .get(i.doc_id.as_str())
-                    .and_then(|d| d.bureau.as_ref())
-                {
+                if let Some(b) = doc.and_then(|d| d.bureau.as_ref()) {
                     if seen_bureaus.insert(b.name.as_str()) {
                         bureaus.push(b.name.clone());
                     }
                 }
             }
+            // Ties go as they did with name-ordered tallies: the most frequent name, then the
+            // shortest, then the last in name order.
+            names.sort_unstable_by(|a, b| a.0.cmp(b.0));
             let name = names
                 .iter()
-                .max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len())))
+                .max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.len())))
                 .map(|(n, _)| n.to_string())
                 .unwrap_or_default();
-            let mut theme_list: Vec<(&str, usize)> = themes.into_iter().collect();
-            theme_list.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
-            let first_date = doc_ids
-                .iter()
-                .filter_map(|d| doc_by_id.get(d.as_str()).and_then(|d| d.date.clone()))
-                .min();
+            // Most frequent first, ties in theme id order.
+            themes.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            themes.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
             CanonicalInitiative {
                 key: key.to_string(),
                 name,
                 doc_ids,
                 bureaus,
                 initiative_ids: inits.iter().map(|i| i.id.clone()).collect(),
-                themes: theme_list.into_iter().map(|(t, _)| t.to_string()).collect(),
-                first_date,
+                themes: themes.into_iter().map(|(t, _)| t.to_string()).collect(),
+                first_date: first_date.map(str::to_string),
             }
         })
         .collect();
@@ -266,6 +271,14 @@ fn canonical_groups(
             .then_with(|| a.key.cmp(&b.key))
     });
     out
+}
+
+/// Adds one to `word`'s count.
+fn tally<'a>(counts: &mut Vec<(&'a str, usize)>, word: &'a str) {
+    match counts.iter_mut().find(|(w, _)| *w == word) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((word, 1)),
+    }
 }
 
 fn region_tree(documents: &[Document]) -> Vec<RegionNode> {

@@ -740,7 +740,7 @@ fn label(t: &str, s: usize, e: usize) -> String {
 /// Theme scores of context slices already scored, by (address, length) within the document
 /// being extracted: a sentence naming several initiatives, and a section's paragraphs that
 /// every initiative in its heading takes as context, are scanned once.
-type ThemeMemo = rustc_hash::FxHashMap<(usize, usize), Vec<usize>>;
+type ThemeMemo = rustc_hash::FxHashMap<(usize, usize), crate::vocab::ThemeScores>;
 
 /// Theme ids for an initiative: its programme's theme, themes named in its name, then the
 /// strongest themes of its context.
@@ -771,8 +771,8 @@ fn themes_for(
         let scores = memo
             .entry((c.as_ptr() as usize, c.len()))
             .or_insert_with(|| v.theme_scores(c));
-        for (i, s) in scores.iter().enumerate() {
-            ctx[i] += s;
+        for (i, &s) in scores.iter().enumerate() {
+            ctx[i] += s as usize;
         }
     }
     let top = ctx.iter().copied().max().unwrap_or(0);

@@ -207,14 +207,11 @@ fn run_build(
         written.push(format!("{} ({} bytes)", out.display(), json.len()));
     }
     if let Some(dir) = pack {
-        let p = corpus::pack::pack(&corpus).map_err(|e| format!("cannot pack corpus: {e}"))?;
-        corpus.build.content_hash = p.content_hash.clone();
-        write_pack(dir, &p)?;
-        let bytes: usize = p.files.iter().map(|(_, b)| b.len()).sum();
+        let (files, bytes, hash) = write_pack(dir, &corpus)?;
+        corpus.build.content_hash = hash;
         written.push(format!(
-            "pack {} ({} files, {bytes} bytes)",
-            dir.display(),
-            p.files.len()
+            "pack {} ({files} files, {bytes} bytes)",
+            dir.display()
         ));
     }
     if std::env::var_os("CORPUS_TIMINGS").is_some() {
@@ -247,25 +244,34 @@ fn run_build(
     })
 }
 
-/// Writes the pack files, removing chunks a previous, larger build left behind.
-fn write_pack(dir: &Path, p: &corpus::pack::Pack) -> Result<(), String> {
+/// Writes the pack files as they are produced, after removing the files of a previous build
+/// (a larger one leaves chunks the new index does not name). Returns (files, bytes, content hash).
+fn write_pack(dir: &Path, corpus: &Corpus) -> Result<(usize, usize, String), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().to_string();
-            let chunk = (name.starts_with("text-") && name.ends_with(".bin"))
-                || (name.starts_with("doc-") && name.ends_with(".json"));
-            if chunk {
+            // The index too: a build that fails half-way leaves no index that names chunks
+            // of another build.
+            let ours = (name.starts_with("text-") && name.ends_with(".bin"))
+                || (name.starts_with("doc-") && name.ends_with(".json"))
+                || name == "index.bin"
+                || name == "search.bin";
+            if ours {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
-    for (name, bytes) in &p.files {
+    let (mut files, mut bytes) = (0, 0);
+    let hash = corpus::pack::pack_into(corpus, &mut |name, b| {
         let path = dir.join(name);
-        std::fs::write(&path, bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(())
+        std::fs::write(&path, b).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        files += 1;
+        bytes += b.len();
+        Ok(())
+    })
+    .map_err(|e| format!("cannot pack corpus: {e}"))?;
+    Ok((files, bytes, hash))
 }
 
 fn read_and_process(path: &Path, rel: &str) -> FileResult {

@@ -273,9 +273,35 @@ pub fn folded_text(d: &Document) -> String {
     s
 }
 
-/// Splits a corpus into pack files.
+/// Splits a corpus into pack files, in memory (`index.bin` first). See [`pack_into`].
 #[cfg(feature = "ingest")]
 pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let content_hash = pack_into(corpus, &mut |name, bytes| {
+        files.push((name.to_string(), bytes.to_vec()));
+        Ok(())
+    })?;
+    // The index first: it is what the app loads before its first render.
+    if let Some(k) = files.iter().position(|(n, _)| n == "index.bin") {
+        let index = files.remove(k);
+        files.insert(0, index);
+    }
+    Ok(Pack {
+        files,
+        content_hash,
+    })
+}
+
+/// Receives each pack file (name, bytes); an error stops the pack.
+#[cfg(feature = "ingest")]
+pub type Sink<'a> = dyn FnMut(&str, &[u8]) -> Result<(), String> + 'a;
+
+/// Splits a corpus into pack files and hands each to `sink` (name, bytes) as soon as it is
+/// complete, reusing one buffer per kind: a 50,000-document build need not hold 1.8 GB of
+/// files at once. `index.bin` comes last, since it states the content hash, which is taken
+/// over the document records as they are written. Returns that hash.
+#[cfg(feature = "ingest")]
+pub fn pack_into(corpus: &Corpus, sink: &mut Sink) -> Result<String, String> {
     if corpus.themes.len() > 32 {
         return Err(format!(
             "{} themes; the pack stores themes as a 32-bit set",
@@ -409,15 +435,10 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
     ix.meta.names = names.list;
     ix.meta.strings = strings.list;
 
-    let mut files = Vec::new();
-
     // Search postings and text chunks.
     let folded: Vec<String> = docs.iter().map(folded_text).collect();
     let folded_names: Vec<String> = ix.meta.names.iter().map(|n| crate::fold::fold(n)).collect();
-    files.push((
-        "search.bin".to_string(),
-        search_pack(&folded, &folded_names),
-    ));
+    sink("search.bin", &search_pack(&folded, &folded_names))?;
     for (c, chunk) in folded.chunks(TEXT_CHUNK).enumerate() {
         let mut w = Blobs::new();
         let mut offsets = Vec::with_capacity(chunk.len() + 1);
@@ -429,30 +450,27 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
         offsets.push(bytes.len() as u32);
         w.u32s(&offsets);
         w.bytes(&bytes);
-        files.push((text_file(c), w.finish()));
+        sink(&text_file(c), &w.finish())?;
     }
+    drop(folded);
     // Detail chunks: the corpus model, per document. The content hash is taken over the same
     // record bytes (see [`content_hash`]), so it costs no second serialization.
     let mut hasher = Sha256::new();
-    let mut rec = Vec::new();
-    for (c, range) in (0..docs.len())
-        .collect::<Vec<_>>()
-        .chunks(DETAIL_CHUNK)
-        .enumerate()
-    {
-        let mut json = vec![b'['];
-        for (k, &d) in range.iter().enumerate() {
-            rec.clear();
-            record(&docs[d], &inits_of[d], &mets_of[d], &mut rec)?;
-            hasher.update(&rec);
-            hasher.update(b"\n");
-            if k > 0 {
+    let mut json = Vec::new();
+    for (c, start) in (0..docs.len()).step_by(DETAIL_CHUNK).enumerate() {
+        json.clear();
+        json.push(b'[');
+        for d in start..(start + DETAIL_CHUNK).min(docs.len()) {
+            if d > start {
                 json.push(b',');
             }
-            json.extend_from_slice(&rec);
+            let at = json.len();
+            record(&docs[d], &inits_of[d], &mets_of[d], &mut json)?;
+            hasher.update(&json[at..]);
+            hasher.update(b"\n");
         }
         json.push(b']');
-        files.push((detail_file(c), json));
+        sink(&detail_file(c), &json)?;
     }
     let content_hash = hex(&hasher.finalize());
     if !corpus.build.content_hash.is_empty() && corpus.build.content_hash != content_hash {
@@ -462,12 +480,8 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
         ));
     }
     ix.meta.content_hash = content_hash.clone();
-    // The index goes first: it is what the app loads before its first render.
-    files.insert(0, ("index.bin".to_string(), ix.encode()));
-    Ok(Pack {
-        files,
-        content_hash,
-    })
+    sink("index.bin", &ix.encode())?;
+    Ok(content_hash)
 }
 
 /// Granularity of the first-occurrence offsets in the document pair postings, in bytes of

@@ -79,6 +79,23 @@ pub struct Vocab {
     pub publisher_aliases: HashMap<String, String>,
 }
 
+/// Most themes a vocabulary may define (the pack stores an initiative's themes as 32 bits).
+pub const MAX_THEMES: usize = 32;
+
+/// Keyword hits per theme index, as a slice of the vocabulary's theme count.
+#[derive(Debug, Clone, Copy)]
+pub struct ThemeScores {
+    hits: [u32; MAX_THEMES],
+    len: usize,
+}
+
+impl std::ops::Deref for ThemeScores {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.hits[..self.len]
+    }
+}
+
 /// End of the last occurrence of any word of an overlapping automaton in `s` (0 if none):
 /// the same as the largest `s.rfind(w) + w.len()` over the words, in one pass.
 pub fn last_end(ac: &AhoCorasick, s: &str) -> usize {
@@ -160,11 +177,20 @@ impl Vocab {
         })
     }
 
-    /// Keyword hits per theme index.
-    pub fn theme_scores(&self, text: &str) -> Vec<usize> {
-        let mut scores = vec![0; self.themes.len()];
+    /// Keyword hits per theme index. A fixed array, not a vector: this runs for every
+    /// initiative's name and sentence, and the pack allows at most 32 themes anyway.
+    pub fn theme_scores(&self, text: &str) -> ThemeScores {
+        let mut scores = ThemeScores {
+            hits: [0; MAX_THEMES],
+            len: self.themes.len().min(MAX_THEMES),
+        };
         for m in self.theme_ac.find_overlapping_iter(text) {
-            scores[self.theme_of_keyword[m.pattern().as_usize()]] += 1;
+            if let Some(h) = scores
+                .hits
+                .get_mut(self.theme_of_keyword[m.pattern().as_usize()])
+            {
+                *h += 1;
+            }
         }
         scores
     }

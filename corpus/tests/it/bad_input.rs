@@ -344,3 +344,54 @@ fn clean_text_is_a_fixed_point_on_every_fixture() {
         }
     }
 }
+
+/// `--pack` writes each file as it is produced: the same files as the library's in-memory
+/// `pack`, the same content hash as `--out`, and nothing left of an earlier build in the folder
+/// (a stale chunk or index would name documents this build does not have).
+#[test]
+fn cli_pack_matches_the_library_and_replaces_an_earlier_build() {
+    let dir = std::env::temp_dir().join(format!("corpus-cli-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let pack_dir = dir.join("pack");
+    std::fs::create_dir_all(&pack_dir).unwrap();
+    std::fs::write(pack_dir.join("doc-9999.json"), b"[]").unwrap();
+    std::fs::write(pack_dir.join("text-9999.bin"), b"stale").unwrap();
+    std::fs::write(pack_dir.join("index.bin"), b"stale").unwrap();
+    std::fs::write(pack_dir.join("notes.txt"), b"not ours").unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .arg("build")
+        .arg(crate::util::repo_root().join("data/raw"))
+        .arg("--pack")
+        .arg(&pack_dir)
+        .arg("--out")
+        .arg(dir.join("corpus.json"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let expected = corpus::pack::pack(&crate::util::seed_corpus()).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&pack_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    let mut want: Vec<String> = expected.files.iter().map(|(n, _)| n.clone()).collect();
+    want.push("notes.txt".into());
+    want.sort();
+    assert_eq!(names, want);
+    for (name, bytes) in &expected.files {
+        assert_eq!(
+            &std::fs::read(pack_dir.join(name)).unwrap(),
+            bytes,
+            "{name}"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("corpus.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["build"]["content_hash"],
+        expected.content_hash.as_str()
+    );
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(report.contains(&expected.content_hash), "{report}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
