@@ -3,6 +3,8 @@
 import { launch, serve } from '../e2e/harness.mjs';
 
 const [dist, rounds = '3'] = process.argv.slice(2);
+// Pause after each step (ms); SETTLE=1500 shows how much the previous query's background work costs.
+const SETTLE = Number(process.env.SETTLE ?? 250);
 const QUERIES = ['税', '厅', '服务', '办税', '学堂', '纳税人', '办税厅', '税务局', '春风', '绿色通道', '自助', '减税', '信用',
   '长江', '党建', '乡村', '一次', '窗口', '锦江', '税银互动'];
 const browser = await launch();
@@ -27,8 +29,8 @@ const time = (q) => page.evaluate(async (q) => {
 const rows = QUERIES.map((q) => [q]);
 for (let r = 0; r < Number(rounds); r++) {
   for (const row of rows) {
-    await time(''); await page.waitForTimeout(250);
-    row.push(await time(row[0])); await page.waitForTimeout(250);
+    await time(''); await page.waitForTimeout(SETTLE);
+    row.push(await time(row[0])); await page.waitForTimeout(SETTLE);
   }
 }
 for (const row of rows) console.log(row[0].padEnd(6, '　'), row.slice(1).map((x) => (x === null ? '—' : x.toFixed(1))).join('  '));
