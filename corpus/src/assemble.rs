@@ -207,13 +207,30 @@ fn canonical_groups(
     }
     let mut groups: Vec<(&str, Vec<&Initiative>)> = by_key.into_iter().collect();
     groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    // Theme ids as small integers, counted in one reused table: a widespread group has
+    // hundreds of thousands of initiatives at 50,000 documents, and a list of theme strings
+    // scanned per initiative was most of this function's time there.
+    let mut theme_code: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut theme_ids: Vec<&str> = Vec::new();
+    for i in initiatives {
+        for t in &i.themes {
+            theme_code.entry(t.as_str()).or_insert_with(|| {
+                theme_ids.push(t.as_str());
+                theme_ids.len() - 1
+            });
+        }
+    }
+    let mut theme_counts = vec![0usize; theme_ids.len()];
     let mut out: Vec<CanonicalInitiative> = groups
         .into_iter()
         .map(|(key, inits)| {
-            // Tallies as small vectors: almost every group has one or two initiatives, and a
-            // map per group costs more than the scan.
+            // Name tallies: a small vector for the usual group of one or two initiatives, a map
+            // for the widespread ones (a group of 100,000 initiatives can have hundreds of
+            // spellings).
             let mut names: Vec<(&str, usize)> = Vec::new();
-            let mut themes: Vec<(&str, usize)> = Vec::new();
+            let mut many_names: FxHashMap<&str, usize> = FxHashMap::default();
+            let large = inits.len() > 16;
+            let mut touched: Vec<usize> = Vec::new();
             let mut doc_ids: Vec<String> = Vec::new();
             let mut bureaus: Vec<String> = Vec::new();
             // First-seen order is kept; the sets only answer "seen before?" (a widespread
@@ -222,9 +239,17 @@ fn canonical_groups(
             let mut seen_bureaus: FxHashSet<&str> = FxHashSet::default();
             let mut first_date: Option<&str> = None;
             for i in &inits {
-                tally(&mut names, i.name.as_str());
+                if large {
+                    *many_names.entry(i.name.as_str()).or_default() += 1;
+                } else {
+                    tally(&mut names, i.name.as_str());
+                }
                 for t in &i.themes {
-                    tally(&mut themes, t.as_str());
+                    let k = theme_code[t.as_str()];
+                    if theme_counts[k] == 0 {
+                        touched.push(k);
+                    }
+                    theme_counts[k] += 1;
                 }
                 let doc = doc_by_id.get(i.doc_id.as_str());
                 if seen_docs.insert(i.doc_id.as_str()) {
@@ -243,6 +268,7 @@ fn canonical_groups(
             }
             // Ties go as they did with name-ordered tallies: the most frequent name, then the
             // shortest, then the last in name order.
+            names.extend(many_names);
             names.sort_unstable_by(|a, b| a.0.cmp(b.0));
             let name = names
                 .iter()
@@ -250,8 +276,11 @@ fn canonical_groups(
                 .map(|(n, _)| n.to_string())
                 .unwrap_or_default();
             // Most frequent first, ties in theme id order.
-            themes.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            themes.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+            let mut themes: Vec<(&str, usize)> = touched
+                .iter()
+                .map(|&k| (theme_ids[k], std::mem::take(&mut theme_counts[k])))
+                .collect();
+            themes.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             CanonicalInitiative {
                 key: key.to_string(),
                 name,
