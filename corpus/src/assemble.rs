@@ -224,12 +224,9 @@ fn canonical_groups(
     let mut out: Vec<CanonicalInitiative> = groups
         .into_iter()
         .map(|(key, inits)| {
-            // Name tallies: a small vector for the usual group of one or two initiatives, a map
-            // for the widespread ones (a group of 100,000 initiatives can have hundreds of
-            // spellings).
-            let mut names: Vec<(&str, usize)> = Vec::new();
-            let mut many_names: FxHashMap<&str, usize> = FxHashMap::default();
-            let large = inits.len() > 16;
+            // A map, not a list scanned per initiative: a widespread group of 100,000
+            // initiatives can have hundreds of spellings.
+            let mut names: FxHashMap<&str, usize> = FxHashMap::default();
             let mut touched: Vec<usize> = Vec::new();
             let mut doc_ids: Vec<String> = Vec::new();
             let mut bureaus: Vec<String> = Vec::new();
@@ -239,11 +236,7 @@ fn canonical_groups(
             let mut seen_bureaus: FxHashSet<&str> = FxHashSet::default();
             let mut first_date: Option<&str> = None;
             for i in &inits {
-                if large {
-                    *many_names.entry(i.name.as_str()).or_default() += 1;
-                } else {
-                    tally(&mut names, i.name.as_str());
-                }
+                *names.entry(i.name.as_str()).or_default() += 1;
                 for t in &i.themes {
                     let k = theme_code[t.as_str()];
                     if theme_counts[k] == 0 {
@@ -268,7 +261,7 @@ fn canonical_groups(
             }
             // Ties go as they did with name-ordered tallies: the most frequent name, then the
             // shortest, then the last in name order.
-            names.extend(many_names);
+            let mut names: Vec<(&str, usize)> = names.into_iter().collect();
             names.sort_unstable_by(|a, b| a.0.cmp(b.0));
             let name = names
                 .iter()
@@ -300,14 +293,6 @@ fn canonical_groups(
             .then_with(|| a.key.cmp(&b.key))
     });
     out
-}
-
-/// Adds one to `word`'s count.
-fn tally<'a>(counts: &mut Vec<(&'a str, usize)>, word: &'a str) {
-    match counts.iter_mut().find(|(w, _)| *w == word) {
-        Some((_, n)) => *n += 1,
-        None => counts.push((word, 1)),
-    }
 }
 
 fn region_tree(documents: &[Document]) -> Vec<RegionNode> {

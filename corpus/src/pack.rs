@@ -155,8 +155,7 @@ pub fn content_hash(corpus: &Corpus) -> Result<String, String> {
     for (d, doc) in corpus.documents.iter().enumerate() {
         buf.clear();
         record(doc, &inits_of[d], &mets_of[d], &mut buf)?;
-        h.update(&buf);
-        h.update(b"\n");
+        hash_record(&mut h, &buf);
     }
     Ok(hex(&h.finalize()))
 }
@@ -174,6 +173,13 @@ fn record(
         metrics,
     };
     serde_json::to_writer(out, &r).map_err(|e| e.to_string())
+}
+
+/// Adds one serialized record to a content hash (the one place that says how).
+#[cfg(feature = "ingest")]
+fn hash_record(h: &mut Sha256, record: &[u8]) {
+    h.update(record);
+    h.update(b"\n");
 }
 
 #[cfg(feature = "ingest")]
@@ -466,8 +472,7 @@ pub fn pack_into(corpus: &Corpus, sink: &mut Sink) -> Result<String, String> {
             }
             let at = json.len();
             record(&docs[d], &inits_of[d], &mets_of[d], &mut json)?;
-            hasher.update(&json[at..]);
-            hasher.update(b"\n");
+            hash_record(&mut hasher, &json[at..]);
         }
         json.push(b']');
         sink(&detail_file(c), &json)?;
