@@ -111,9 +111,7 @@ impl Explorer {
             ex.add_texts(c, pack::decode_texts(get(&pack::text_file(c))?)?);
         }
         for c in 0..ex.detail_chunks() {
-            let details: Vec<DocDetail> =
-                serde_json::from_slice(get(&pack::detail_file(c))?).map_err(|e| e.to_string())?;
-            ex.add_details(c, details);
+            ex.add_details(c, pack::decode_details(get(&pack::detail_file(c))?)?);
         }
         Ok(ex)
     }

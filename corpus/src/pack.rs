@@ -10,15 +10,18 @@
 //! | `index.bin` | at start | document metadata (no text), initiative and figure columns, name and string tables, canonical groups |
 //! | `search.bin` | right after the first render | doc-level postings of every folded character and character pair |
 //! | `text-NNNN.bin` | in the background | folded document texts, to verify matches of 3+ characters |
-//! | `doc-NNNN.json` | when a document, card or export needs it | full documents with their initiatives and figures (the corpus model) |
+//! | `doc-NNNN.json` | when a document, card or export needs it | full documents with their initiatives and figures as compact rows ([`decode_details`] rebuilds the corpus model) |
 //!
 //! Binary files are a list of length-prefixed blobs after a magic number and version; a blob
 //! is JSON, little-endian `u32`/`u64`/`f64` arrays, or bytes. Nothing here does I/O.
 
 use crate::fold::fold_char;
 #[cfg(feature = "ingest")]
-use crate::model::{Bound, Corpus};
-use crate::model::{Document, Initiative, Metric, Theme, SCHEMA_VERSION};
+use crate::model::Corpus;
+use crate::model::{
+    Bound, Document, Initiative, InitiativeKind, Location, Metric, Normalized, Theme,
+    SCHEMA_VERSION,
+};
 #[cfg(feature = "ingest")]
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -26,13 +29,13 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// Bumped whenever the layout of any pack file changes.
-pub const PACK_VERSION: u32 = 2;
+pub const PACK_VERSION: u32 = 3;
 const MAGIC: &[u8; 4] = b"TXPK";
 /// "No value" in an index column.
 pub const NONE: u32 = u32::MAX;
 /// Documents per text chunk (folded texts are ~3 KB per generated document).
 pub const TEXT_CHUNK: usize = 512;
-/// Documents per detail chunk (full documents with initiatives are ~30 KB each): small, because
+/// Documents per detail chunk (full documents with initiatives are ~12 KB each): small, because
 /// a page of cards from many documents waits for all of their chunks.
 pub const DETAIL_CHUNK: usize = 16;
 
@@ -98,22 +101,284 @@ pub struct IndexPack {
     pub met_bound: Vec<u32>,
 }
 
-/// A document with its initiatives and figures: one entry of a `doc-NNNN.json` chunk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A document with its initiatives and figures, as the corpus model has them: what
+/// [`decode_details`] rebuilds from one entry of a `doc-NNNN.json` chunk.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocDetail {
     pub document: Document,
     pub initiatives: Vec<Initiative>,
     pub metrics: Vec<Metric>,
 }
 
-/// [`DocDetail`] borrowed from the corpus, for writing: serde writes `&T` as it writes `T`, so
-/// the bytes are the same without copying every document.
+/// A location as `[section, paragraph, start, end]` (`paragraph` null = the heading).
+type Loc = (usize, Option<usize>, usize, usize);
+
 #[cfg(feature = "ingest")]
-#[derive(Serialize)]
-struct DocDetailRef<'a> {
-    document: &'a Document,
-    initiatives: &'a [&'a Initiative],
-    metrics: &'a [&'a Metric],
+fn loc(l: &Location) -> Loc {
+    (l.section, l.paragraph, l.start, l.end)
+}
+
+fn location(l: Loc) -> Location {
+    Location {
+        section: l.0,
+        paragraph: l.1,
+        start: l.2,
+        end: l.3,
+    }
+}
+
+/// One entry of a `doc-NNNN.json` chunk. The document is the model's, text and all; its
+/// initiatives and figures are positional rows without what the document already says: no ids
+/// (they are the document's `initiative_ids` / `metric_ids`, in order), no document id, the
+/// summary as a span of the text at the initiative's location, a figure's `raw` only when it is
+/// not exactly the text at its location, cross references as positions in this record. That is
+/// about a third of the bytes of the model's objects, to write at build time and to download
+/// and parse in the browser. `S` is `&str` when writing and `String` when reading.
+#[derive(Serialize, Deserialize)]
+struct Record<D, S, L> {
+    document: D,
+    initiatives: Vec<InitRow<S, L>>,
+    metrics: Vec<MetricRow<S>>,
+}
+
+/// `[name, canonical (null = the name), kind, themes, summary span in the location's text
+/// (null = see the text), summary text (null = see the span), location, mentions, figures
+/// (positions in the record)]`.
+#[derive(Serialize, Deserialize)]
+struct InitRow<S, L>(
+    S,
+    Option<S>,
+    InitiativeKind,
+    L,
+    Option<(usize, usize)>,
+    Option<S>,
+    Loc,
+    Vec<Loc>,
+    Vec<u32>,
+);
+
+/// `[value, unit, raw (null = the text at the location), qualifier, bound, normalized
+/// ([value, unit] or null), label, category, initiative (position in the record or null),
+/// location, written in Chinese numerals]`.
+#[derive(Serialize, Deserialize)]
+struct MetricRow<S>(
+    f64,
+    S,
+    Option<S>,
+    Option<S>,
+    Bound,
+    Option<(f64, S)>,
+    S,
+    S,
+    Option<u32>,
+    Loc,
+    bool,
+);
+
+/// The text a location points into: a section heading or a paragraph.
+fn block<'d>(doc: &'d Document, l: &Location) -> Option<&'d str> {
+    let s = doc.sections.get(l.section)?;
+    match l.paragraph {
+        None => s.heading.as_deref(),
+        Some(p) => s.paragraphs.get(p).map(String::as_str),
+    }
+}
+
+/// The text of `l` in `doc`, if `l` is a valid span of it.
+fn text_at<'d>(doc: &'d Document, l: &Location) -> Option<&'d str> {
+    block(doc, l)?.get(l.start..l.end)
+}
+
+/// The position of `id` among `ids`, where `ids[k]` is `{doc}{sep}{k+1}` as the pack requires.
+#[cfg(feature = "ingest")]
+fn position(ids: &[&str], doc: &str, sep: &str, id: &str) -> Option<u32> {
+    let k: usize = id.strip_prefix(doc)?.strip_prefix(sep)?.parse().ok()?;
+    (k >= 1 && ids.get(k - 1) == Some(&id)).then(|| (k - 1) as u32)
+}
+
+/// Writes one record (see [`Record`]).
+#[cfg(feature = "ingest")]
+fn record(
+    document: &Document,
+    initiatives: &[&Initiative],
+    metrics: &[&Metric],
+    out: &mut Vec<u8>,
+) -> Result<(), String> {
+    let init_ids: Vec<&str> = initiatives.iter().map(|i| i.id.as_str()).collect();
+    let met_ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
+    let d = document.id.as_str();
+    let mut inits = Vec::with_capacity(initiatives.len());
+    for i in initiatives {
+        let span = block(document, &i.location)
+            .and_then(|b| b.find(i.summary.as_str()))
+            .map(|a| (a, a + i.summary.len()));
+        let figures = i
+            .metric_ids
+            .iter()
+            .map(|m| {
+                position(&met_ids, d, "-m", m)
+                    .ok_or_else(|| format!("initiative {} names unknown figure {m}", i.id))
+            })
+            .collect::<Result<Vec<u32>, String>>()?;
+        inits.push(InitRow(
+            i.name.as_str(),
+            (i.canonical != i.name).then_some(i.canonical.as_str()),
+            i.kind,
+            i.themes.as_slice(),
+            span,
+            span.is_none().then_some(i.summary.as_str()),
+            loc(&i.location),
+            i.mentions.iter().map(loc).collect(),
+            figures,
+        ));
+    }
+    let mut mets = Vec::with_capacity(metrics.len());
+    for m in metrics {
+        let init = match &m.initiative_id {
+            None => None,
+            Some(id) => Some(
+                position(&init_ids, d, "-i", id)
+                    .ok_or_else(|| format!("figure {} names unknown initiative {id}", m.id))?,
+            ),
+        };
+        mets.push(MetricRow(
+            m.value,
+            m.unit.as_str(),
+            (text_at(document, &m.location) != Some(m.raw.as_str())).then_some(m.raw.as_str()),
+            m.qualifier.as_deref(),
+            m.bound,
+            m.normalized.as_ref().map(|n| (n.value, n.unit.as_str())),
+            m.label.as_str(),
+            m.category.as_str(),
+            init,
+            loc(&m.location),
+            m.chinese_numeral,
+        ));
+    }
+    let r: Record<&Document, &str, &[String]> = Record {
+        document,
+        initiatives: inits,
+        metrics: mets,
+    };
+    serde_json::to_writer(out, &r).map_err(|e| e.to_string())
+}
+
+/// Reads a `doc-NNNN.json` chunk back into the corpus model. A record that contradicts its
+/// document (a span off its text, a reference past the end, ids that do not add up) is an
+/// error, never a guess.
+pub fn decode_details(bytes: &[u8]) -> Result<Vec<DocDetail>, String> {
+    let records: Vec<Record<Document, String, Vec<String>>> =
+        serde_json::from_slice(bytes).map_err(|e| format!("document chunk: {e}"))?;
+    records.into_iter().map(detail_of).collect()
+}
+
+fn detail_of(r: Record<Document, String, Vec<String>>) -> Result<DocDetail, String> {
+    let doc = r.document;
+    let bad = |what: String| format!("document chunk, {}: {what}", doc.id);
+    if doc.initiative_ids.len() != r.initiatives.len() || doc.metric_ids.len() != r.metrics.len() {
+        return Err(bad(format!(
+            "{} initiative and {} figure ids for {} initiatives and {} figures",
+            doc.initiative_ids.len(),
+            doc.metric_ids.len(),
+            r.initiatives.len(),
+            r.metrics.len()
+        )));
+    }
+    let mut initiatives = Vec::with_capacity(r.initiatives.len());
+    for (k, InitRow(name, canonical, kind, themes, span, text, at, mentions, figures)) in
+        r.initiatives.into_iter().enumerate()
+    {
+        let location = location(at);
+        let summary = match (text, span) {
+            (Some(t), _) => t,
+            (None, Some((a, b))) => block(&doc, &location)
+                .and_then(|t| t.get(a..b))
+                .ok_or_else(|| {
+                    bad(format!(
+                        "summary {a}..{b} of initiative {} is off its text",
+                        k + 1
+                    ))
+                })?
+                .to_string(),
+            (None, None) => return Err(bad(format!("initiative {} has no summary", k + 1))),
+        };
+        let metric_ids = figures
+            .iter()
+            .map(|&m| {
+                doc.metric_ids
+                    .get(m as usize)
+                    .cloned()
+                    .ok_or_else(|| bad(format!("initiative {} names figure {}", k + 1, m + 1)))
+            })
+            .collect::<Result<Vec<String>, String>>()?;
+        initiatives.push(Initiative {
+            id: doc.initiative_ids[k].clone(),
+            doc_id: doc.id.clone(),
+            canonical: canonical.unwrap_or_else(|| name.clone()),
+            name,
+            kind,
+            summary,
+            themes,
+            location,
+            mentions: mentions.into_iter().map(self::location).collect(),
+            metric_ids,
+        });
+    }
+    let mut metrics = Vec::with_capacity(r.metrics.len());
+    for (
+        k,
+        MetricRow(
+            value,
+            unit,
+            raw,
+            qualifier,
+            bound,
+            normalized,
+            label,
+            category,
+            init,
+            at,
+            chinese_numeral,
+        ),
+    ) in r.metrics.into_iter().enumerate()
+    {
+        let location = location(at);
+        let raw = match raw {
+            Some(raw) => raw,
+            None => text_at(&doc, &location)
+                .ok_or_else(|| bad(format!("figure {} is off its text", k + 1)))?
+                .to_string(),
+        };
+        let initiative_id = match init {
+            None => None,
+            Some(i) => Some(
+                doc.initiative_ids
+                    .get(i as usize)
+                    .cloned()
+                    .ok_or_else(|| bad(format!("figure {} names initiative {}", k + 1, i + 1)))?,
+            ),
+        };
+        metrics.push(Metric {
+            id: doc.metric_ids[k].clone(),
+            doc_id: doc.id.clone(),
+            value,
+            unit,
+            raw,
+            qualifier,
+            bound,
+            normalized: normalized.map(|(value, unit)| Normalized { value, unit }),
+            label,
+            category,
+            initiative_id,
+            location,
+            chinese_numeral,
+        });
+    }
+    Ok(DocDetail {
+        document: doc,
+        initiatives,
+        metrics,
+    })
 }
 
 /// Each document's initiatives and figures, in corpus order.
@@ -158,21 +423,6 @@ pub fn content_hash(corpus: &Corpus) -> Result<String, String> {
         hash_record(&mut h, &buf);
     }
     Ok(hex(&h.finalize()))
-}
-
-#[cfg(feature = "ingest")]
-fn record(
-    document: &Document,
-    initiatives: &[&Initiative],
-    metrics: &[&Metric],
-    out: &mut Vec<u8>,
-) -> Result<(), String> {
-    let r = DocDetailRef {
-        document,
-        initiatives,
-        metrics,
-    };
-    serde_json::to_writer(out, &r).map_err(|e| e.to_string())
 }
 
 /// Adds one serialized record to a content hash (the one place that says how).

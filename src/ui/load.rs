@@ -6,7 +6,7 @@
 use super::dom;
 use crate::data::Explorer;
 use crate::state::Action;
-use corpus::pack::{self, DocDetail, SearchPack};
+use corpus::pack::{self, SearchPack};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -110,9 +110,9 @@ fn warm_up(ex: &Explorer) {
 }
 
 async fn fetch_chunk(ex: &Explorer, chunk: usize) {
-    let r = fetch_bytes(&pack::detail_file(chunk)).await.and_then(|b| {
-        serde_json::from_slice::<Vec<DocDetail>>(&b).map_err(|e| format!("document chunk: {e}"))
-    });
+    let r = fetch_bytes(&pack::detail_file(chunk))
+        .await
+        .and_then(|b| pack::decode_details(&b));
     let mut l = ex.loaded.borrow_mut();
     match r {
         Ok(d) => {

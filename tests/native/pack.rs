@@ -63,10 +63,62 @@ fn rows_read_back_as_the_corpus_has_them() {
         );
         assert_eq!(r.initiative.map(|i| e.initiative_id(i)), m.initiative_id);
     }
+    // The document chunks are compact rows (no ids, summaries as spans): they must still
+    // rebuild the corpus model exactly, object for object.
+    let mut inits = c.initiatives.iter();
+    let mut mets = c.metrics.iter();
     for (d, doc) in c.documents.iter().enumerate() {
-        assert_eq!(e.detail(d).unwrap().document, *doc);
+        let detail = e.detail(d).unwrap();
+        assert_eq!(detail.document, *doc);
         assert_eq!(e.doc(d).title, doc.title);
+        for i in &detail.initiatives {
+            assert_eq!(Some(i), inits.next());
+        }
+        for m in &detail.metrics {
+            assert_eq!(Some(m), mets.next());
+        }
     }
+    assert_eq!((inits.next(), mets.next()), (None, None));
+}
+
+/// A summary or figure that is not where the record says, or a reference past the end of
+/// the document's lists, is an error naming the document, not a wrong card.
+#[test]
+fn damaged_document_records_are_errors() {
+    let chunk = &pack_files()
+        .iter()
+        .find(|(n, _)| n == &corpus::pack::detail_file(0))
+        .unwrap()
+        .1;
+    let good: serde_json::Value = serde_json::from_slice(chunk).unwrap();
+    assert!(corpus::pack::decode_details(chunk).is_ok());
+    let damage = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        corpus::pack::decode_details(&serde_json::to_vec(&v).unwrap()).unwrap_err()
+    };
+    let doc_id = good[0]["document"]["id"].as_str().unwrap().to_string();
+    // Summary span past the end of its text.
+    let err = damage(&|v| v[0]["initiatives"][0][4] = serde_json::json!([0, 1_000_000]));
+    assert!(err.contains(&doc_id) && err.contains("summary"), "{err}");
+    // A figure whose location is off its text and whose raw text is not stated.
+    let err = damage(&|v| {
+        v[0]["metrics"][0][2] = serde_json::Value::Null;
+        v[0]["metrics"][0][9] = serde_json::json!([999, 0, 0, 1]);
+    });
+    assert!(err.contains("figure 1"), "{err}");
+    // A figure naming an initiative the document does not have.
+    let err = damage(&|v| v[0]["metrics"][0][8] = serde_json::json!(100_000));
+    assert!(err.contains("names initiative"), "{err}");
+    // Ids that do not add up.
+    let err = damage(&|v| {
+        v[0]["document"]["initiative_ids"]
+            .as_array_mut()
+            .unwrap()
+            .pop();
+    });
+    assert!(err.contains("ids"), "{err}");
+    assert!(corpus::pack::decode_details(b"<!doctype html>").is_err());
 }
 
 #[test]
