@@ -64,12 +64,17 @@ are written to a temporary folder; raw results are kept in \`target/bench-result
 | budget | target | where it stands |
 |---|---|---|
 `;
+// Older result lines measured one round only.
+function rounds(b, kind) {
+  if (!(b.rounds > 1)) return '';
+  return ` (${b.rounds} rounds of the 20; the first round alone, right after loading: ${ms(b[`${kind}_round1_p95`])})`;
+}
 if (worst1 != null) md += `| Build step per core | ≥ 20 MB/s | ${worst1.toFixed(1)} MB/s (slowest size, one core) — ${verdict(worst1 >= 20)} |\n`;
 if (shellSize) md += `| App shell (wasm + JS, gzip) | ≤ 250 KB | ${kb(shellSize.gz)} — ${verdict(shellSize.gz <= 250 * 1024)} |\n`;
 if (b10) {
   md += `| First results at 10k | ≤ 1.5 s | ${b10.first_results_ms.toFixed(0)} ms — ${verdict(b10.first_results_ms <= 1500)} (full-text search complete at ${b10.search_ready_ms.toFixed(0)} ms) |\n`;
-  md += `| p95 input → rendered list at 10k, queries | ≤ 16 ms | ${ms(b10.query_p95)} to the updated DOM — ${verdict(b10.query_p95 <= 16)}; ${ms(b10.query_paint_p95)} to the next painted frame |\n`;
-  md += `| p95 input → rendered list at 10k, facet toggles | ≤ 16 ms | ${ms(b10.toggle_p95)} to the updated DOM — ${verdict(b10.toggle_p95 <= 16)}; ${ms(b10.toggle_paint_p95)} to the next painted frame |\n`;
+  md += `| p95 input → rendered list at 10k, queries | ≤ 16 ms | ${ms(b10.query_p95)} to the updated DOM over ${b10.query_ms.length} inputs${rounds(b10, 'query')} — ${verdict(b10.query_p95 <= 16)}; ${ms(b10.query_paint_p95)} to the next painted frame |\n`;
+  md += `| p95 input → rendered list at 10k, facet toggles | ≤ 16 ms | ${ms(b10.toggle_p95)} to the updated DOM over ${b10.toggle_ms.length} inputs${rounds(b10, 'toggle')} — ${verdict(b10.toggle_p95 <= 16)}; ${ms(b10.toggle_paint_p95)} to the next painted frame |\n`;
   if (b10.engines) {
     md += `| Query time vs FlexSearch at 10k | ratio ≤ 1.0 | ${ratio(b10, 'flex').toFixed(2)} — ${verdict(ratio(b10, 'flex') <= 1)} |\n`;
     md += `| Our recall on substrings | 100 % | ${(minRecall(b10, 'ours') * 100).toFixed(0)} % (every query exact: ${b10.engines.ours.every((o) => o.exact) ? 'yes' : 'no'}) — ${verdict(minRecall(b10, 'ours') === 1)} |\n`;
@@ -117,6 +122,8 @@ md += `
 the event; polled with microtasks): for a query, until the list's \`data-query\` names it (a query that matches
 everything leaves the count unchanged); for a toggle, until the count changes. "Paint" continues to the next painted frame (requestAnimationFrame, then a
 task): it adds style, layout, paint and the wait for the display's frame. Each measurement starts from a settled page.
+The 20 queries and the 20 toggles are each measured in ${browsers[0]?.rounds ?? 1} round(s), the first right after loading; p50 and
+p95 are over all of them.
 
 | corpus | documents | initiatives | first results | full text ready | JS heap used | wasm memory | queries p50 / p95 (DOM) | queries p50 / p95 (paint) | toggles p50 / p95 (DOM) | toggles p50 / p95 (paint) |
 |---|---|---|---|---|---|---|---|---|---|---|
@@ -170,19 +177,19 @@ md += `
 
 - **Build step.** The phases column splits each run: reading and extraction (HTML parsing with html5ever,
   vocabulary scans with Aho-Corasick, regular expressions for figures, sentence splitting, gazetteer lookups) is
-  the larger part and alone runs well under 20 MB/s per core; assembling (duplicate detection, canonical groups, the
-  SHA-256 content hash over the serialized corpus) and writing the pack (document chunks hold the full model, about
-  8× the raw text) add the rest. Meeting 20 MB/s would take a leaner extraction pass and a leaner document-chunk
-  format, not tuning; it is not met. Runs on this machine vary by about ±20 % (the same 10k build took 9.1–11.4 s
-  on one core on the day of this table).
-- **Latency.** Facet toggles stay under 16 ms to the DOM at 10k. Queries now search in about 1 ms of wasm even
-  for 3–4 characters (pair postings say where each pair first occurs, so verification scans a few bytes instead of
-  ~2 KB per document); what remains is Yew patching twenty cards of highlights and the facet lists, 5–10 ms. The
-  query p95 over 20 single queries is the second-slowest query, and it moves a lot between runs on this shared
-  2-core machine: 20.2 ms in the run above, 14.6 ms when the browser step alone was repeated on the same build
-  (first query 22.4 ms: the very first query after loading is always the slowest). So the budget is at the edge,
-  not reliably met. \`node tests/bench/queries.mjs DIST [ROUNDS]\` repeats the 20 queries to see the spread. The
-  "paint" columns include waiting for the next display frame, which no application code can remove.
+  the larger part and alone runs at about half of 20 MB/s per core; assembling (duplicate detection, canonical
+  groups) and writing the pack (postings, text chunks, and document chunks: each document's text with its
+  initiatives and figures as compact rows, about 3.4× the raw text, hashed as they are written) add the rest.
+  Meeting 20 MB/s would take a different extraction design (one automaton pass per paragraph feeding every rule;
+  see ARCHITECTURE.md), not tuning; it is not met. Runs on this machine vary by about ±20 %.
+- **Latency.** Queries search in about 1 ms of wasm even for 3–4 characters (pair postings say where each pair
+  first occurs, so verification scans a few bytes instead of ~2 KB per document); what remains is Yew patching
+  twenty cards of highlights and the facet lists, about 5–6 ms of wasm per input, plus the browser's own event and
+  DOM work. The slowest inputs are the first query after loading and 3–4 character queries matching most
+  documents; from run to run on this shared 2-core machine a single input moves by several milliseconds, which
+  is why every input is measured in several rounds. \`node tests/bench/queries.mjs DIST [ROUNDS]\` repeats the 20
+  queries alone to see the spread. The "paint" columns include waiting for the next display frame, which no
+  application code can remove.
 - **50,000 documents.** The index (\`index.bin\`) is read before the first render, so the first results arrive after
   it downloads and decodes; full-text search completes once every text chunk is in, and until then the list says
   that text matches may be incomplete. When the comparison engines cannot index every record in the same page (at 50,000
