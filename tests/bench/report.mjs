@@ -56,7 +56,7 @@ let md = `# Benchmarks
 
 Measured on ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, on ${new Date().toISOString().slice(0, 10)}.
 Reproduce with \`scripts/bench.sh\` (optionally with sizes: \`scripts/bench.sh 1000 10000\`; the default is
-1000 10000 50000 and takes about half an hour). Generated corpora come from \`corpus generate\` (fixed seed) and
+1000 10000 50000 and takes about ten minutes on this machine). Generated corpora come from \`corpus generate\` (fixed seed) and
 are written to a temporary folder; raw results are kept in \`target/bench-results.jsonl\`.
 
 ## Budgets
