@@ -6,7 +6,7 @@ use crate::extract::{extract, Extracted};
 use crate::ingest::{ingest, IngestError, Ingested};
 use crate::model::*;
 use crate::vocab::Vocab;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 /// The outcome for one input file. Produced independently per file (in parallel by the CLI).
@@ -60,9 +60,16 @@ pub fn assemble_unhashed(mut results: Vec<FileResult>) -> Corpus {
     results.sort_by(|a, b| a.path.cmp(&b.path));
     let vocab = Vocab::get();
     let mut inputs = Vec::with_capacity(results.len());
-    let mut documents: Vec<Document> = Vec::new();
-    let mut initiatives: Vec<Initiative> = Vec::new();
-    let mut metrics: Vec<Metric> = Vec::new();
+    // Sized up front: at 50,000 documents the initiatives alone are ~400 MB, and growing them
+    // by doubling copied each generation into freshly zeroed pages.
+    let extracted = || results.iter().filter_map(|r| r.outcome.as_ref().ok());
+    let mut documents: Vec<Document> = Vec::with_capacity(extracted().count());
+    let mut initiatives: Vec<Initiative> =
+        Vec::with_capacity(extracted().map(|(_, x)| x.initiatives.len()).sum());
+    let mut metrics: Vec<Metric> =
+        Vec::with_capacity(extracted().map(|(_, x)| x.metrics.len()).sum());
+    // The document (position in `documents`) of each initiative.
+    let mut init_doc: Vec<u32> = Vec::with_capacity(initiatives.capacity());
     let mut seen: FxHashMap<[u8; 32], String> = FxHashMap::default();
     let mut used_ids: FxHashMap<String, usize> = FxHashMap::default();
 
@@ -145,6 +152,7 @@ pub fn assemble_unhashed(mut results: Vec<FileResult>) -> Corpus {
                     doc_id: Some(doc.id.clone()),
                     messages: warnings,
                 });
+                init_doc.extend(std::iter::repeat_n(documents.len() as u32, inits.len()));
                 documents.push(doc);
                 initiatives.extend(inits);
                 metrics.extend(mets);
@@ -175,7 +183,7 @@ pub fn assemble_unhashed(mut results: Vec<FileResult>) -> Corpus {
             count,
         })
         .collect();
-    let canonical = canonical_groups(&documents, &initiatives);
+    let canonical = canonical_groups(&documents, &initiatives, &init_doc);
     let regions = region_tree(&documents);
     Corpus {
         schema_version: SCHEMA_VERSION,
@@ -194,18 +202,21 @@ pub fn assemble_unhashed(mut results: Vec<FileResult>) -> Corpus {
     }
 }
 
+/// `init_doc[k]` is the position in `documents` of initiative `k`'s document.
 fn canonical_groups(
     documents: &[Document],
     initiatives: &[Initiative],
+    init_doc: &[u32],
 ) -> Vec<CanonicalInitiative> {
-    let doc_by_id: FxHashMap<&str, &Document> =
-        documents.iter().map(|d| (d.id.as_str(), d)).collect();
     // Hashed, then sorted once: a B-tree of 300,000 keys compares strings on every insert.
-    let mut by_key: FxHashMap<&str, Vec<&Initiative>> = FxHashMap::default();
-    for i in initiatives {
-        by_key.entry(i.canonical.as_str()).or_default().push(i);
+    let mut by_key: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    for (k, i) in initiatives.iter().enumerate() {
+        by_key
+            .entry(i.canonical.as_str())
+            .or_default()
+            .push(k as u32);
     }
-    let mut groups: Vec<(&str, Vec<&Initiative>)> = by_key.into_iter().collect();
+    let mut groups: Vec<(&str, Vec<u32>)> = by_key.into_iter().collect();
     groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
     // Theme ids as small integers, counted in one reused table: a widespread group has
     // hundreds of thousands of initiatives at 50,000 documents, and a list of theme strings
@@ -221,9 +232,24 @@ fn canonical_groups(
         }
     }
     let mut theme_counts = vec![0usize; theme_ids.len()];
+    // "Seen in this group?" for documents and bureaus, as the number of the last group that saw
+    // them: no hashing of ids per initiative (1.5 million at 50,000 documents).
+    let mut bureau_code: FxHashMap<&str, u32> = FxHashMap::default();
+    let doc_bureau: Vec<Option<u32>> = documents
+        .iter()
+        .map(|d| {
+            let b = d.bureau.as_ref()?;
+            let next = bureau_code.len() as u32;
+            Some(*bureau_code.entry(b.name.as_str()).or_insert(next))
+        })
+        .collect();
+    let mut doc_seen = vec![u32::MAX; documents.len()];
+    let mut bureau_seen = vec![u32::MAX; bureau_code.len()];
     let mut out: Vec<CanonicalInitiative> = groups
         .into_iter()
-        .map(|(key, inits)| {
+        .enumerate()
+        .map(|(g, (key, members))| {
+            let g = g as u32;
             // A map, not a list scanned per initiative: a widespread group of 100,000
             // initiatives can have hundreds of spellings.
             let mut names: FxHashMap<&str, usize> = FxHashMap::default();
@@ -232,10 +258,9 @@ fn canonical_groups(
             let mut bureaus: Vec<String> = Vec::new();
             // First-seen order is kept; the sets only answer "seen before?" (a widespread
             // initiative has thousands of documents: a list scan each time is quadratic).
-            let mut seen_docs: FxHashSet<&str> = FxHashSet::default();
-            let mut seen_bureaus: FxHashSet<&str> = FxHashSet::default();
             let mut first_date: Option<&str> = None;
-            for i in &inits {
+            for &k in &members {
+                let i = &initiatives[k as usize];
                 *names.entry(i.name.as_str()).or_default() += 1;
                 for t in &i.themes {
                     let k = theme_code[t.as_str()];
@@ -244,17 +269,18 @@ fn canonical_groups(
                     }
                     theme_counts[k] += 1;
                 }
-                let doc = doc_by_id.get(i.doc_id.as_str());
-                if seen_docs.insert(i.doc_id.as_str()) {
-                    doc_ids.push(i.doc_id.clone());
-                    if let Some(date) = doc.and_then(|d| d.date.as_deref()) {
+                let d = init_doc[k as usize] as usize;
+                let doc = &documents[d];
+                if std::mem::replace(&mut doc_seen[d], g) != g {
+                    doc_ids.push(doc.id.clone());
+                    if let Some(date) = doc.date.as_deref() {
                         if first_date.is_none_or(|f| date < f) {
                             first_date = Some(date);
                         }
                     }
                 }
-                if let Some(b) = doc.and_then(|d| d.bureau.as_ref()) {
-                    if seen_bureaus.insert(b.name.as_str()) {
+                if let (Some(b), Some(code)) = (&doc.bureau, doc_bureau[d]) {
+                    if std::mem::replace(&mut bureau_seen[code as usize], g) != g {
                         bureaus.push(b.name.clone());
                     }
                 }
@@ -279,7 +305,10 @@ fn canonical_groups(
                 name,
                 doc_ids,
                 bureaus,
-                initiative_ids: inits.iter().map(|i| i.id.clone()).collect(),
+                initiative_ids: members
+                    .iter()
+                    .map(|&k| initiatives[k as usize].id.clone())
+                    .collect(),
                 themes: themes.into_iter().map(|(t, _)| t.to_string()).collect(),
                 first_date: first_date.map(str::to_string),
             }
