@@ -6,7 +6,7 @@ use crate::extract::{extract, Extracted};
 use crate::ingest::{ingest, IngestError, Ingested};
 use crate::model::*;
 use crate::vocab::Vocab;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sha2::{Digest, Sha256};
 
 /// The outcome for one input file. Produced independently per file (in parallel by the CLI).
@@ -71,7 +71,9 @@ pub fn assemble_unhashed(mut results: Vec<FileResult>) -> Corpus {
     // The document (position in `documents`) of each initiative.
     let mut init_doc: Vec<u32> = Vec::with_capacity(initiatives.capacity());
     let mut seen: FxHashMap<[u8; 32], String> = FxHashMap::default();
-    let mut used_ids: FxHashMap<String, usize> = FxHashMap::default();
+    // Every id given out so far, and per id the last suffix tried for a repeat of it.
+    let mut used_ids: FxHashSet<String> = FxHashSet::default();
+    let mut last_suffix: FxHashMap<String, usize> = FxHashMap::default();
 
     for r in results {
         match r.outcome {
@@ -103,12 +105,19 @@ pub fn assemble_unhashed(mut results: Vec<FileResult>) -> Corpus {
                     metrics: mut mets,
                     recognitions,
                 } = ex;
-                // Unique ids even when two folders hold the same file name.
-                let n = used_ids.entry(doc.id.clone()).or_insert(0);
-                *n += 1;
-                if *n > 1 {
+                // Unique ids even when two folders hold the same file name, and a new id never
+                // takes one given out already (a real `a-2.txt` besides two `a.txt`).
+                if !used_ids.insert(doc.id.clone()) {
+                    let n = last_suffix.entry(doc.id.clone()).or_insert(1);
+                    let new_id = loop {
+                        *n += 1;
+                        let candidate = format!("{}-{}", doc.id, n);
+                        if !used_ids.contains(&candidate) {
+                            break candidate;
+                        }
+                    };
+                    used_ids.insert(new_id.clone());
                     let old = format!("{}-", doc.id);
-                    let new_id = format!("{}-{}", doc.id, n);
                     warnings.push(format!(
                         "document id {} already used; this one is {new_id}",
                         doc.id

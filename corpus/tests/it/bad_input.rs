@@ -395,3 +395,40 @@ fn cli_pack_matches_the_library_and_replaces_an_earlier_build() {
     assert!(report.contains(&expected.content_hash), "{report}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Two folders with the same file name get distinct ids, and a renamed id never lands on
+/// the id of another file (here a real `a-2.txt`, which sorts before `a.txt`).
+#[test]
+fn document_ids_stay_unique_when_file_names_repeat() {
+    let text = |n: u32| {
+        format!("某某县税务局开设纳税人学堂{n}次\n\n一是设立24小时自助办税厅，全年服务{n}户次。\n")
+    };
+    let files: Vec<(String, String)> = ["a-2.txt", "a.txt", "sub/a.txt", "sub2/a.txt"]
+        .iter()
+        .zip(1..)
+        .map(|(p, n)| (p.to_string(), text(n)))
+        .collect();
+    let c = corpus::build(files.iter().map(|(p, t)| (p.as_str(), t.as_bytes())));
+    let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 4, "document ids must be unique: {ids:?}");
+    for d in &c.documents {
+        let prefix = format!("{}-i", d.id);
+        assert!(
+            d.initiative_ids.iter().all(|i| i.starts_with(&prefix)),
+            "{:?}",
+            d.initiative_ids
+        );
+    }
+    let renamed = record(&c, "sub/a.txt");
+    assert!(
+        renamed.messages.iter().any(|m| m.contains("already used")),
+        "{renamed:?}"
+    );
+    // The pack (which checks every id) accepts the result.
+    assert!(corpus::pack::pack(&corpus::assemble::assemble(Vec::new())).is_ok());
+    assert!(corpus::pack::pack(&c).is_ok());
+}
