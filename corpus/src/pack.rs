@@ -132,7 +132,7 @@ fn location(l: Loc) -> Location {
 /// (they are the document's `initiative_ids` / `metric_ids`, in order), no document id, the
 /// summary as a span of the text at the initiative's location, a figure's `raw` only when it is
 /// not exactly the text at its location, cross references as positions in this record. That is
-/// about a third of the bytes of the model's objects, to write at build time and to download
+/// about 40 % of the bytes of the model's objects, to write at build time and to download
 /// and parse in the browser. `S` is `&str` when writing and `String` when reading.
 #[derive(Serialize, Deserialize)]
 struct Record<D, S, L> {
@@ -630,7 +630,7 @@ pub fn pack_into(corpus: &Corpus, sink: &mut Sink) -> Result<String, String> {
         let first_init = ix.init_name.len();
         ix.doc_first_init.push(first_init as u32);
         ix.doc_first_metric.push(ix.met_init.len() as u32);
-        let mut init_row: FxHashMap<&str, u32> = FxHashMap::default();
+        let init_ids: Vec<&str> = inits_of[d].iter().map(|i| i.id.as_str()).collect();
         for (k, i) in inits_of[d].iter().enumerate() {
             if i.id != initiative_id(&doc.id, k) {
                 return Err(format!(
@@ -640,7 +640,6 @@ pub fn pack_into(corpus: &Corpus, sink: &mut Sink) -> Result<String, String> {
                     doc.id
                 ));
             }
-            init_row.insert(i.id.as_str(), (first_init + k) as u32);
             ix.init_name.push(names.get(&i.name));
             ix.init_canon.push(
                 canon_pos
@@ -666,7 +665,8 @@ pub fn pack_into(corpus: &Corpus, sink: &mut Sink) -> Result<String, String> {
             ix.met_init.push(
                 m.initiative_id
                     .as_deref()
-                    .and_then(|id| init_row.get(id).copied())
+                    .and_then(|id| position(&init_ids, &doc.id, "-i", id))
+                    .map(|k| first_init as u32 + k)
                     .unwrap_or(NONE),
             );
             ix.met_value.push(m.value);
