@@ -278,18 +278,11 @@ fn named(
         {
             continue;
         }
-        let after_short = first_chars(after_seg, 4);
-        if v.rhetoric_after
-            .iter()
-            .any(|w| after_short.contains(w.as_str()))
-        {
+        if v.rhetoric_after_ac.is_match(first_chars(after_seg, 4)) {
             continue;
         }
-        let head_after = !after.starts_with('的')
-            && (v
-                .quote_heads
-                .iter()
-                .any(|h| first_chars(after_seg, 6).contains(h.as_str())));
+        let head_after =
+            !after.starts_with('的') && v.quote_head_ac.is_match(first_chars(after_seg, 6));
         let content_head = v.heads.iter().any(|h| content.ends_with(h.as_str()))
             || v.quote_heads.iter().any(|h| content.ends_with(h.as_str()));
         let document = book
@@ -689,67 +682,96 @@ fn metric(
 
 /// What a number measures: the end of the clause before it and the start of the text after.
 fn label(t: &str, s: usize, e: usize) -> String {
-    static VERB: OnceLock<Regex> = OnceLock::new();
+    // Slices until the one string returned: this runs for every figure.
+    const VERBS: [&str; 16] = [
+        "缩短", "提高", "提升", "下降", "减少", "增长", "增加", "压缩", "降低", "达到", "超过",
+        "节约", "节省", "获得", "减免", "扣除",
+    ];
     let cs = t[..s]
         .rfind(SEGMENT_BREAK)
         .map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
-    let mut before = last_chars(&t[cs..s], 10)
-        .trim_end_matches(['了', '共', '的'])
-        .to_string();
+    let mut before = last_chars(&t[cs..s], 10).trim_end_matches(['了', '共', '的']);
     for w in ["累计", "合计", "共计", "总计", "已", "达"] {
         if let Some(x) = before.strip_suffix(w) {
             if !x.is_empty() {
-                before = x.to_string();
+                before = x;
             }
         }
     }
-    let verb = regex(
-        &VERB,
-        r"(缩短|提高|提升|下降|减少|增长|增加|压缩|降低|达到|超过|节约|节省|获得|减免|扣除)$",
-    );
-    if let Some(m) = verb.find(&before) {
-        if m.start() > 0 {
-            before = format!("{} {}", &before[..m.start()], &before[m.start()..]);
-        }
-    }
+    // A result verb at the end is set off by a space (办税时长 缩短); the longest one wins.
+    let verb_at = VERBS
+        .iter()
+        .filter(|v| before.ends_with(*v))
+        .map(|v| before.len() - v.len())
+        .min()
+        .filter(|&at| at > 0);
     let rest = &t[e..];
     let ae = rest
-        .find(
-            SEGMENT_BREAK
-                .iter()
-                .filter(|c| !matches!(c, '“' | '”'))
-                .copied()
-                .collect::<Vec<_>>()
-                .as_slice(),
-        )
+        .find(|c: char| SEGMENT_BREAK.contains(&c) && !matches!(c, '“' | '”'))
         .unwrap_or(rest.len());
-    let after: String = first_chars(&rest[..ae], 10)
+    let after_raw = first_chars(&rest[..ae], 10);
+    let mut after = after_raw
         .chars()
-        .filter(|c| !"“”".contains(*c))
-        .collect();
-    let after = after.trim_start_matches('的').to_string();
-    match (before.is_empty(), after.is_empty()) {
-        (false, false) => format!("{before} {after}"),
-        (false, true) => before,
-        (true, false) => after,
-        (true, true) => String::new(),
+        .filter(|c| !matches!(c, '“' | '”'))
+        .peekable();
+    while after.next_if_eq(&'的').is_some() {}
+    let mut out = String::with_capacity(before.len() + after_raw.len() + 2);
+    match verb_at {
+        Some(at) => {
+            out.push_str(&before[..at]);
+            out.push(' ');
+            out.push_str(&before[at..]);
+        }
+        None => out.push_str(before),
     }
+    let mut after = after.peekable();
+    if !before.is_empty() && after.peek().is_some() {
+        out.push(' ');
+    }
+    out.extend(after);
+    out
 }
 
-/// Theme scores of context slices already scored, by (address, length) within the document
-/// being extracted: a sentence naming several initiatives, and a section's paragraphs that
-/// every initiative in its heading takes as context, are scanned once.
-type ThemeMemo = rustc_hash::FxHashMap<(usize, usize), crate::vocab::ThemeScores>;
+/// Every theme keyword occurrence in a document's text (all blocks joined, in reading order),
+/// found in one overlapping pass: (start, end, theme index), in order of end. A context slice
+/// is scored by counting the occurrences that lie inside it, so no sentence is scanned twice
+/// (an overlapping search finds every occurrence, so those are exactly the slice's own hits).
+struct ThemeHits {
+    hits: Vec<(u32, u32, u8)>,
+    /// Scores of slices already counted, by their range in the joined text: a sentence naming
+    /// several initiatives, and a section's paragraphs that every initiative in its heading
+    /// takes as context, are counted once.
+    memo: FxHashMap<(usize, usize), crate::vocab::ThemeScores>,
+}
+
+impl ThemeHits {
+    fn scores(&mut self, s: usize, e: usize) -> crate::vocab::ThemeScores {
+        let hits = &self.hits;
+        *self.memo.entry((s, e)).or_insert_with(|| {
+            let mut scores = Vocab::get().empty_scores();
+            let first = hits.partition_point(|h| (h.1 as usize) <= s);
+            for &(hs, he, t) in &hits[first..] {
+                if he as usize > e {
+                    break;
+                }
+                if hs as usize >= s {
+                    scores.add(t as usize);
+                }
+            }
+            scores
+        })
+    }
+}
 
 /// Theme ids for an initiative: its programme's theme, themes named in its name, then the
 /// strongest themes of its context.
 fn themes_for(
     name: &str,
     programme_theme: Option<&str>,
-    context: &[&str],
+    context: &[(usize, usize)],
     fallback: &[usize],
-    memo: &mut ThemeMemo,
+    hits: &mut ThemeHits,
 ) -> Vec<usize> {
     let v = Vocab::get();
     let mut out: Vec<usize> = Vec::new();
@@ -767,10 +789,8 @@ fn themes_for(
         }
     }
     let mut ctx = vec![0usize; v.themes.len()];
-    for c in context {
-        let scores = memo
-            .entry((c.as_ptr() as usize, c.len()))
-            .or_insert_with(|| v.theme_scores(c));
+    for &(s, e) in context {
+        let scores = hits.scores(s, e);
         for (i, &s) in scores.iter().enumerate() {
             ctx[i] += s as usize;
         }
@@ -877,14 +897,28 @@ pub fn extract(doc: &Document) -> Extracted {
     }
 
     // Document-level theme ranking, the last resort for an initiative with no theme words.
-    let all_text: String = doc
-        .sections
-        .iter()
-        .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
-        .map(String::as_str)
-        .collect();
-    let doc_scores = v.theme_scores(&all_text);
-    let mut theme_memo = ThemeMemo::default();
+    // The same pass records where each keyword occurs, for scoring context slices.
+    let mut all_text = String::new();
+    let mut block_start: Vec<Vec<usize>> = Vec::with_capacity(doc.sections.len());
+    for s in &doc.sections {
+        let mut starts = Vec::with_capacity(s.paragraphs.len() + 1);
+        for b in s.heading.iter().chain(s.paragraphs.iter()) {
+            starts.push(all_text.len());
+            all_text.push_str(b);
+        }
+        block_start.push(starts);
+    }
+    let (doc_scores, hits) = v.theme_hits(&all_text);
+    let mut theme_hits = ThemeHits {
+        hits,
+        memo: FxHashMap::default(),
+    };
+    // Where a block starts in the joined text (a section's heading, when it has one, first).
+    let block_offset = |l: &Location| {
+        let s = &doc.sections[l.section];
+        let i = usize::from(s.heading.is_some());
+        block_start[l.section][l.paragraph.map_or(0, |p| p + i)]
+    };
     let mut doc_rank: Vec<usize> = (0..doc_scores.len())
         .filter(|&i| doc_scores[i] > 0)
         .collect();
@@ -942,18 +976,24 @@ pub fn extract(doc: &Document) -> Extracted {
             .programme_names
             .get(key.as_str())
             .map(|&p| v.programmes[p].theme.as_str());
-        let mut contexts: Vec<&str> = Vec::new();
+        let mut contexts: Vec<(usize, usize)> = Vec::new();
         for c in group {
             let bt = block_text(&c.loc);
-            contexts.push(&bt[c.context.0..c.context.1.min(bt.len())]);
+            let at = block_offset(&c.loc);
+            contexts.push((at + c.context.0, at + c.context.1.min(bt.len())));
             if c.loc.paragraph.is_none() {
                 // A name in a heading takes the themes of its section (its first paragraphs).
-                for p in doc.sections[c.loc.section].paragraphs.iter().take(8) {
-                    contexts.push(p);
+                let section = &doc.sections[c.loc.section];
+                for (p, text) in section.paragraphs.iter().enumerate().take(8) {
+                    let at = block_offset(&Location {
+                        paragraph: Some(p),
+                        ..c.loc
+                    });
+                    contexts.push((at, at + text.len()));
                 }
             }
         }
-        let theme_idx = themes_for(name, programme_theme, &contexts, &doc_rank, &mut theme_memo);
+        let theme_idx = themes_for(name, programme_theme, &contexts, &doc_rank, &mut theme_hits);
         let bt = block_text(&primary.loc);
         let summary = bt[primary.context.0..primary.context.1.min(bt.len())]
             .trim()
@@ -1162,6 +1202,48 @@ mod tests {
         assert!(cn.chinese_numeral);
         assert_eq!(cn.value, 3.0);
         assert!(!e.metrics.iter().any(|m| m.raw.contains("2021")));
+    }
+
+    #[test]
+    fn figure_labels_join_the_clause_before_and_the_words_after() {
+        let t = "全年累计办税时长缩短87%以上，“减免税款”达到3.5亿元的成效。共发放2000笔";
+        let at = |raw: &str| {
+            let s = t.find(raw).unwrap();
+            label(t, s, s + raw.len())
+        };
+        // Ten characters before at most; the result verb is set off; the text after is kept.
+        assert_eq!(at("87%"), "全年累计办税时长 缩短 以上");
+        // The clause starts after the closing quote; a leading 的 after the figure goes.
+        assert_eq!(at("3.5亿元"), "达到 成效");
+        assert_eq!(label("达到5家", 6, 10), "达到");
+        assert_eq!(label("5家", 0, 4), "");
+        assert_eq!(at("2000笔"), "共发放");
+        // Fillers at the end go (累计, 已 …), quotes in the words after are dropped.
+        assert_eq!(label("减税累计5亿元“红利”", 12, 19), "减税 红利");
+    }
+
+    #[test]
+    fn slice_scores_from_one_pass_equal_scanning_the_slice() {
+        let v = Vocab::get();
+        let text = "推行“非接触式”办税缴费，纳税人学堂开讲，税银互动助力小微企业融资，\
+                    延时服务和预约服务覆盖办税服务厅。";
+        let (whole, hits) = v.theme_hits(text);
+        assert_eq!(&*whole, &*v.theme_scores(text));
+        assert!(whole.iter().any(|&h| h > 0), "the sample names themes");
+        let mut th = ThemeHits {
+            hits,
+            memo: FxHashMap::default(),
+        };
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for (k, &s) in bounds.iter().enumerate() {
+            for &e in &bounds[k..] {
+                assert_eq!(&*th.scores(s, e), &*v.theme_scores(&text[s..e]), "{s}..{e}");
+            }
+        }
     }
 
     #[test]

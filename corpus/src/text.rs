@@ -31,6 +31,8 @@ fn is_cjk_punct(c: char) -> bool {
 
 fn fold_char(c: char) -> Option<char> {
     match c {
+        // Most characters of a document: unchanged, with no Unicode table lookups.
+        '\u{4E00}'..='\u{9FFF}' | '，' | '。' => Some(c),
         // Fullwidth digits and Latin letters → ASCII.
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0),
         // Invisible characters and bidi controls: dropped (they can disguise text).
@@ -69,7 +71,13 @@ pub fn clean(s: &str) -> String {
 }
 
 fn clean_once(s: &str) -> String {
-    let s = strip_markers(s);
+    let stripped;
+    let s = if s.contains(['#', '{']) {
+        stripped = strip_markers(s);
+        stripped.as_str()
+    } else {
+        s
+    };
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
     for c in s.chars().filter_map(fold_char) {
@@ -84,6 +92,13 @@ fn clean_once(s: &str) -> String {
         }
     }
     let trimmed = out.trim();
+    // Most text has no ASCII punctuation to convert: no second copy then.
+    if !trimmed.contains([',', ';', ':', '!', '?', '"']) {
+        if trimmed.len() == out.len() {
+            return out;
+        }
+        return trimmed.to_string();
+    }
     ascii_punct_to_chinese(trimmed)
 }
 

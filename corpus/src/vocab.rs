@@ -61,6 +61,8 @@ pub struct Vocab {
     pub heads: Vec<String>,
     pub head_ac: AhoCorasick,
     pub quote_heads: Vec<String>,
+    /// Any quote head, for "does this text contain one" (run after every quotation).
+    pub quote_head_ac: AhoCorasick,
     pub verb_ac: AhoCorasick,
     /// Every occurrence of a cut word (overlapping), for "end of the last cut word".
     pub cut_ac: AhoCorasick,
@@ -71,7 +73,7 @@ pub struct Vocab {
     pub honour_verbs: Vec<String>,
     /// Every occurrence of an honour verb or a cut word (overlapping).
     pub honour_cut_ac: AhoCorasick,
-    pub rhetoric_after: Vec<String>,
+    pub rhetoric_after_ac: AhoCorasick,
     pub rhetoric_names: Vec<String>,
     pub org_suffixes: Vec<String>,
     pub lead_junk: Vec<String>,
@@ -87,6 +89,14 @@ pub const MAX_THEMES: usize = 32;
 pub struct ThemeScores {
     hits: [u32; MAX_THEMES],
     len: usize,
+}
+
+impl ThemeScores {
+    pub fn add(&mut self, theme: usize) {
+        if let Some(h) = self.hits.get_mut(theme) {
+            *h += 1;
+        }
+    }
 }
 
 impl std::ops::Deref for ThemeScores {
@@ -158,6 +168,7 @@ impl Vocab {
                 programmes: lex.programmes,
                 head_ac: ac(&lex.heads),
                 heads: lex.heads,
+                quote_head_ac: ac(&lex.quote_heads),
                 quote_heads: lex.quote_heads,
                 verb_ac: ac(&lex.verbs),
                 cut_ac: overlapping(&lex.cut_words),
@@ -167,7 +178,7 @@ impl Vocab {
                 honour_ac: ac(&lex.honour_suffixes),
                 honour_suffixes: lex.honour_suffixes,
                 honour_verbs: lex.honour_verbs,
-                rhetoric_after: lex.rhetoric_after,
+                rhetoric_after_ac: ac(&lex.rhetoric_after),
                 rhetoric_names: lex.rhetoric_names,
                 org_suffixes: lex.org_suffixes,
                 lead_junk: lex.lead_junk,
@@ -193,6 +204,29 @@ impl Vocab {
             }
         }
         scores
+    }
+
+    /// Scores with no hits, sized to the vocabulary.
+    pub fn empty_scores(&self) -> ThemeScores {
+        ThemeScores {
+            hits: [0; MAX_THEMES],
+            len: self.themes.len().min(MAX_THEMES),
+        }
+    }
+
+    /// `theme_scores` of `text`, and every keyword occurrence as (start, end, theme index) in
+    /// order of end, so that slices of `text` can be scored without scanning them again.
+    pub fn theme_hits(&self, text: &str) -> (ThemeScores, Vec<(u32, u32, u8)>) {
+        let mut scores = self.empty_scores();
+        let mut hits = Vec::new();
+        for m in self.theme_ac.find_overlapping_iter(text) {
+            let t = self.theme_of_keyword[m.pattern().as_usize()];
+            if t < MAX_THEMES {
+                scores.add(t);
+                hits.push((m.start() as u32, m.end() as u32, t as u8));
+            }
+        }
+        (scores, hits)
     }
 
     pub fn theme_index(&self, id: &str) -> Option<usize> {
