@@ -54,7 +54,13 @@ fn regex(cell: &'static OnceLock<Regex>, p: &str) -> &'static Regex {
 pub fn canonical(name: &str) -> String {
     let mut n: String = name
         .chars()
-        .filter(|c| !c.is_whitespace() && !"“”‘’\"'《》「」『』".contains(*c))
+        .filter(|&c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」' | '『' | '』'
+                )
+        })
         .map(|c| c.to_ascii_lowercase())
         .collect();
     if let Some((_, after)) = n.rsplit_once('暨') {
@@ -62,12 +68,14 @@ pub fn canonical(name: &str) -> String {
             n = after.to_string();
         }
     }
-    // The longest national programme the name ends with: suffixes from the longest down, each
-    // one set lookup (not a scan of the programme list per candidate).
+    // The longest national programme the name ends with: one set lookup per distinct length
+    // of a programme name, longest first (not a scan of the programme list per candidate).
     let v = Vocab::get();
-    let best = n
-        .char_indices()
-        .map(|(i, _)| &n[i..])
+    let best = v
+        .programme_lengths
+        .iter()
+        .filter(|&&l| l <= n.len() && n.is_char_boundary(n.len() - l))
+        .map(|&l| &n[n.len() - l..])
         .find(|suffix| v.programme_names.contains_key(*suffix));
     match best {
         Some(p) if p.len() < n.len() => p.to_string(),

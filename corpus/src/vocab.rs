@@ -58,6 +58,9 @@ pub struct Vocab {
     pub programme_ac: AhoCorasick,
     /// Programme index by name, for exact and suffix lookups.
     pub programme_names: rustc_hash::FxHashMap<String, usize>,
+    /// The distinct byte lengths of programme names, longest first: the only suffix lengths
+    /// worth looking up.
+    pub programme_lengths: Vec<usize>,
     pub heads: Vec<String>,
     pub head_ac: AhoCorasick,
     pub quote_heads: Vec<String>,
@@ -159,6 +162,12 @@ impl Vocab {
                 themes: themes.themes,
                 theme_of_keyword,
                 theme_ac,
+                programme_lengths: {
+                    let mut l: Vec<usize> = prog_names.iter().map(String::len).collect();
+                    l.sort_unstable_by(|a, b| b.cmp(a));
+                    l.dedup();
+                    l
+                },
                 programme_names: prog_names
                     .iter()
                     .enumerate()
