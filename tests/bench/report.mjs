@@ -181,7 +181,11 @@ md += `
   groups) and writing the pack (postings, text chunks, and document chunks: each document's text with its
   initiatives and figures as compact rows, about 3.4× the raw text, hashed as they are written) add the rest.
   Meeting 20 MB/s would take a different extraction design (one automaton pass per paragraph feeding every rule;
-  see ARCHITECTURE.md), not tuning; it is not met. Runs on this machine vary by about ±20 %.
+  see ARCHITECTURE.md), not tuning; it is not met. Runs on this machine vary by about ±20 %. The generated
+  documents are denser than the seeds (7.9 initiatives and 8.9 figures per KB of raw text against 4.0 and 1.7),
+  and the build's cost grows with what it extracts: the five seeds copied 400 times build at about 12 MB/s on
+  one core. Build-step changes are best compared with \`cargo run --profile native -p corpus --example phases --
+  DIR\` (each phase in memory, best of several rounds) or its instruction counts under callgrind.
 - **Latency.** Queries search in about 1 ms of wasm even for 3–4 characters (pair postings say where each pair
   first occurs, so verification scans a few bytes instead of ~2 KB per document); what remains is Yew patching
   twenty cards of highlights and the facet lists, about 5–6 ms of wasm per input, plus the browser's own event and
