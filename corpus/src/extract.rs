@@ -733,7 +733,6 @@ fn label(t: &str, s: usize, e: usize) -> String {
         }
         None => out.push_str(before),
     }
-    let mut after = after.peekable();
     if !before.is_empty() && after.peek().is_some() {
         out.push(' ');
     }
