@@ -93,3 +93,7 @@ fn main() {
         bytes as f64 / 1e6 / total
     );
 }
+
+// The same allocator as the `corpus` CLI, so the phases measure what the build step runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -257,15 +257,10 @@ fn named(
         let before = &t[clause_start(t, qs)..qs];
         let before_tail = last_chars(before, 6);
         // Honours: recorded, never initiatives.
-        let honour = v
-            .honour_suffixes
-            .iter()
-            .any(|h| content.ends_with(h.as_str()))
+        let honour = v.honour_suffix_set.ends(content)
             || after.starts_with("称号")
             || after.starts_with("荣誉")
-            || v.honour_verbs
-                .iter()
-                .any(|h| before_tail.ends_with(h.as_str()));
+            || v.honour_verb_set.ends(before_tail);
         if honour {
             recog.push(Recognition {
                 name: content.to_string(),
@@ -278,9 +273,7 @@ fn named(
             || content.ends_with('难')
             || content.ends_with("难题")
             || content.ends_with("问题")
-            || v.org_suffixes
-                .iter()
-                .any(|o| content.ends_with(o.as_str()) && !book)
+            || !book && v.org_suffix_set.ends(content)
             || before.ends_with("简称")
             || before.ends_with("称为")
         {
@@ -291,8 +284,7 @@ fn named(
         }
         let head_after =
             !after.starts_with('的') && v.quote_head_ac.is_match(first_chars(after_seg, 6));
-        let content_head = v.heads.iter().any(|h| content.ends_with(h.as_str()))
-            || v.quote_heads.iter().any(|h| content.ends_with(h.as_str()));
+        let content_head = v.any_head_set.ends(content);
         let document = book
             && [
                 "办法",
@@ -349,14 +341,28 @@ fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans, quote_ends: &[usiz
     let v = Vocab::get();
     let t = b.text;
     let mut seg_start = 0;
-    let push_segment = |s: usize, e: usize, out: &mut Vec<Cand>| {
-        if e <= s {
+    // One search over the block, not one per segment (most segments are a few characters and
+    // hold no head; a search's setup cost more than its scan). No head contains a segment
+    // break (checked in the tests), so the leftmost-longest matches of the whole text are
+    // exactly those of each segment.
+    let heads: Vec<(usize, usize)> = v
+        .head_ac
+        .find_iter(t)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let mut next_head = 0;
+    let mut push_segment = |s: usize, e: usize, out: &mut Vec<Cand>| {
+        let first = next_head;
+        while next_head < heads.len() && heads[next_head].0 < e {
+            next_head += 1;
+        }
+        if e <= s || first == next_head {
             return;
         }
         let seg = &t[s..e];
         let mut last_end = 0;
-        for m in v.head_ac.find_iter(seg) {
-            let (hs, he) = (m.start(), m.end());
+        for &(hs, he) in &heads[first..next_head] {
+            let (hs, he) = (hs - s, he - s);
             if hs < last_end {
                 continue;
             }
@@ -1087,6 +1093,18 @@ pub fn extract(doc: &Document) -> Extracted {
 
 #[cfg(test)]
 mod tests {
+    /// `measures` searches a whole block for heads at once and hands each segment its
+    /// matches; that equals a search per segment only while no head spans a segment break.
+    #[test]
+    fn no_head_contains_a_segment_break() {
+        let lex: serde_json::Value =
+            serde_json::from_str(include_str!("../data/lexicon.json")).unwrap();
+        for h in lex["heads"].as_array().unwrap() {
+            let h = h.as_str().unwrap();
+            assert!(!h.contains(super::SEGMENT_BREAK), "{h}");
+        }
+    }
+
     use super::*;
     use crate::model::{DocKind, Provenance, Section};
 

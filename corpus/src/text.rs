@@ -78,19 +78,7 @@ fn clean_once(s: &str) -> String {
     } else {
         s
     };
-    let mut out = String::with_capacity(s.len());
-    let mut last_space = true;
-    for c in s.chars().filter_map(fold_char) {
-        if c == ' ' {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(c);
-            last_space = false;
-        }
-    }
+    let out = fold_spaces(s);
     let trimmed = out.trim();
     // Most text has no ASCII punctuation to convert: no second copy then.
     if !trimmed.contains([',', ';', ':', '!', '?', '"']) {
@@ -100,6 +88,42 @@ fn clean_once(s: &str) -> String {
         return trimmed.to_string();
     }
     ascii_punct_to_chinese(trimmed)
+}
+
+/// `fold_char` over `s`, with runs of spaces collapsed to one (and none at the start).
+/// Characters that `fold_char` keeps as they are (Han, ，。 and ASCII graphic: nearly all of
+/// a document) are copied as whole runs of bytes rather than decoded and pushed one by one.
+fn fold_spaces(s: &str) -> String {
+    let plain = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '，' | '。' | '!'..='~');
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = true;
+    // Start of the run of plain characters not yet copied.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if plain(c) {
+            continue;
+        }
+        if run < i {
+            out.push_str(&s[run..i]);
+            last_space = false;
+        }
+        run = i + c.len_utf8();
+        match fold_char(c) {
+            None => {}
+            Some(' ') => {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+            }
+            Some(f) => {
+                out.push(f);
+                last_space = false;
+            }
+        }
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 /// Removes paywall and template markers such as `##paidend##` or `{{ page.title }}`.
@@ -310,6 +334,29 @@ mod tests {
         );
         assert_eq!(clean("时间 09:59:51"), "时间 09:59:51");
         assert_eq!(clean("a, b"), "a, b");
+    }
+
+    proptest::proptest! {
+        /// The run-copying `fold_spaces` equals folding and pushing character by character.
+        #[test]
+        fn fold_spaces_is_per_char_folding(
+            s in "\\PC{0,60}|[ \t\n\u{3000}\u{200B}\u{202A}\u{00AD}\u{1}!~a-zＡ-Ｚ０-９税务，。“é]{0,40}"
+        ) {
+            let mut want = String::new();
+            let mut last_space = true;
+            for c in s.chars().filter_map(fold_char) {
+                if c == ' ' {
+                    if !last_space {
+                        want.push(' ');
+                    }
+                    last_space = true;
+                } else {
+                    want.push(c);
+                    last_space = false;
+                }
+            }
+            proptest::prop_assert_eq!(fold_spaces(&s), want);
+        }
     }
 
     #[test]

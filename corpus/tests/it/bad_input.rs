@@ -432,3 +432,42 @@ fn document_ids_stay_unique_when_file_names_repeat() {
     assert!(corpus::pack::pack(&corpus::assemble::assemble(Vec::new())).is_ok());
     assert!(corpus::pack::pack(&c).is_ok());
 }
+
+/// The build's own outputs inside its input folder are never read back as documents: not the
+/// pack folder, not the corpus JSON, not a symlink to it, not when the paths are spelled with
+/// `..` or the input is reached through a symlinked folder. (The CLI decides this without
+/// resolving every file's path; this pins that shortcut to the slow answer.)
+#[cfg(unix)]
+#[test]
+fn cli_never_reads_its_own_outputs() {
+    let dir = std::env::temp_dir().join(format!("corpus-own-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    let (name, bytes) = read_dir(&fixtures())
+        .into_iter()
+        .find(|(n, _)| n.ends_with(".txt") && n != "empty.txt")
+        .unwrap();
+    std::fs::write(input.join(&name), bytes).unwrap();
+    std::os::unix::fs::symlink(&input, dir.join("via")).unwrap();
+    std::os::unix::fs::symlink(input.join("out.json"), input.join("sub").join("link.json"))
+        .unwrap();
+    for _ in 0..2 {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_corpus"))
+            .arg("build")
+            .arg(dir.join("via"))
+            .arg("--out")
+            .arg(input.join("sub").join("..").join("out.json"))
+            .arg("--pack")
+            .arg(input.join("pack"))
+            .arg("--quiet")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let c: Corpus =
+        serde_json::from_slice(&std::fs::read(input.join("out.json")).unwrap()).unwrap();
+    let files: Vec<&str> = c.build.inputs.iter().map(|i| i.file.as_str()).collect();
+    assert_eq!(files, [name.as_str()], "only the document is an input");
+    let _ = std::fs::remove_dir_all(&dir);
+}
