@@ -103,15 +103,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// build; the character count is only taken when there are controls at all.
 fn controls(text: &str) -> usize {
     let b = text.as_bytes();
-    b.iter()
-        .enumerate()
-        .filter(|&(k, &c)| match c {
-            b'\n' | b'\r' | b'\t' | b'\x0c' => false,
-            0..0x20 | 0x7f => true,
-            0xc2 => b.get(k + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
-            _ => false,
-        })
-        .count()
+    // A branch-free count over bytes, which the compiler vectorizes.
+    let c0 = b
+        .iter()
+        .filter(|&&c| (c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | b'\x0c')) || c == 0x7f)
+        .count();
+    // 0xC2 also leads common characters (· is U+00B7): only then look at pairs.
+    let c1 = if b.contains(&0xc2) {
+        b.windows(2)
+            .filter(|w| w[0] == 0xc2 && (0x80..0xa0).contains(&w[1]))
+            .count()
+    } else {
+        0
+    };
+    c0 + c1
 }
 
 fn normalize_newlines(s: &str) -> Cow<'_, str> {

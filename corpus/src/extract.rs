@@ -538,17 +538,191 @@ fn recognitions(b: &BlockCtx, recog: &mut Vec<Recognition>, spans: &mut Vec<(usi
     }
 }
 
+/// The words of the figure pattern's groups, each list in the pattern's order of preference:
+/// qualifier before the number, scale, qualifier after the scale, unit, qualifier after the
+/// unit. [`figure_pattern`] builds the pattern from them, so the pattern and the hand parse
+/// in [`figure_groups`] cannot drift apart.
+const FIG_BEFORE: [&str; 5] = ["近", "约", "超过", "超", "逾"];
+const FIG_SCALE: [&str; 4] = ["万亿", "亿", "万", "千"];
+const FIG_MORE: [&str; 2] = ["余", "多"];
+const FIG_UNITS: [&str; 66] = [
+    "%",
+    "％",
+    "个工作日",
+    "平方米",
+    "人次",
+    "户次",
+    "场次",
+    "余次",
+    "公分",
+    "厘米",
+    "公里",
+    "分钟",
+    "小时",
+    "万元",
+    "亿元",
+    "大类",
+    "元",
+    "个",
+    "次",
+    "类",
+    "条",
+    "场",
+    "通",
+    "户",
+    "家",
+    "项",
+    "篇",
+    "支",
+    "地",
+    "种",
+    "期",
+    "名",
+    "人",
+    "台",
+    "件",
+    "笔",
+    "张",
+    "份",
+    "批",
+    "所",
+    "座",
+    "间",
+    "套",
+    "本",
+    "册",
+    "倍",
+    "天",
+    "秒",
+    "米",
+    "位",
+    "块",
+    "单",
+    "宗",
+    "辆",
+    "吨",
+    "面",
+    "处",
+    "趟",
+    "页",
+    "组",
+    "村",
+    "镇",
+    "区",
+    "县",
+    "市",
+    "省",
+];
+const FIG_AFTER: [&str; 2] = ["以上", "左右"];
+
+fn figure_pattern() -> String {
+    format!(
+        r"({})?(\d+(?:\.\d+)?)({})?({})?({})({})?",
+        FIG_BEFORE.join("|"),
+        FIG_SCALE.join("|"),
+        FIG_MORE.join("|"),
+        FIG_UNITS.join("|"),
+        FIG_AFTER.join("|"),
+    )
+}
+
+/// The groups of a figure match, in the pattern's group order (1–6; 2 and 5 always present).
+#[derive(Debug, PartialEq)]
+struct FigureGroups<'a> {
+    before: Option<&'a str>,
+    number: &'a str,
+    scale: Option<&'a str>,
+    more: Option<&'a str>,
+    unit: &'a str,
+    after: Option<&'a str>,
+}
+
+/// The groups of `m`, a whole match of the figure pattern, found the way the pattern's
+/// backtracking finds them (each optional group taken if it can be, alternatives in order),
+/// without running a capturing regex engine: its captures were the most expensive step per
+/// figure. `None` if the parse does not account for all of `m`, in which case the caller asks
+/// the regex (never seen; a guard, and the tests compare the two).
+fn figure_groups(m: &str) -> Option<FigureGroups<'_>> {
+    fn word(s: &str, words: &[&'static str]) -> Option<&'static str> {
+        words.iter().find(|w| s.starts_with(**w)).copied()
+    }
+    // The number must follow at once, so at most one qualifier fits before it.
+    let digit_at = m.find(is_decimal_digit)?;
+    let before = (digit_at > 0).then(|| &m[..digit_at]);
+    if before.is_some_and(|b| !FIG_BEFORE.contains(&b)) {
+        return None;
+    }
+    // `\d+(?:\.\d+)?`: no later group starts with a digit or a point, so the longest run is it.
+    let rest = &m[digit_at..];
+    let int_len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_decimal_digit(c))
+        .map_or(rest.len(), |(i, _)| i);
+    let mut num_len = int_len;
+    if let Some(frac) = rest[int_len..].strip_prefix('.') {
+        let frac_len = frac
+            .char_indices()
+            .find(|&(_, c)| !is_decimal_digit(c))
+            .map_or(frac.len(), |(i, _)| i);
+        if frac_len > 0 {
+            num_len += 1 + frac_len;
+        }
+    }
+    let number = &rest[..num_len];
+    let rest = &rest[num_len..];
+    // Scale, then 余/多, then the unit: each optional group first taken (by each word that
+    // fits, in order), then left out. The first unit that fits ends the search: the last group
+    // always matches.
+    fn fits<'w>(
+        s: &'w str,
+        words: &'static [&'static str],
+    ) -> impl Iterator<Item = Option<&'static str>> + 'w {
+        words
+            .iter()
+            .filter(move |w| s.starts_with(**w))
+            .map(|w| Some(*w))
+            .chain([None])
+    }
+    for scale in fits(rest, &FIG_SCALE) {
+        let r1 = &rest[scale.map_or(0, str::len)..];
+        for more in fits(r1, &FIG_MORE) {
+            let r2 = &r1[more.map_or(0, str::len)..];
+            if let Some(unit) = word(r2, &FIG_UNITS) {
+                let r3 = &r2[unit.len()..];
+                let after = word(r3, &FIG_AFTER);
+                let used = m.len() - r3.len() + after.map_or(0, str::len);
+                return (used == m.len()).then_some(FigureGroups {
+                    before,
+                    number,
+                    scale,
+                    more,
+                    unit,
+                    after,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `\d` of the regex crate: a Unicode decimal digit (no Han character is one).
+fn is_decimal_digit(c: char) -> bool {
+    c.is_ascii_digit() || !c.is_ascii() && !is_han(c) && regex_digit(c)
+}
+
+fn regex_digit(c: char) -> bool {
+    static D: OnceLock<Regex> = OnceLock::new();
+    let mut b = [0u8; 4];
+    regex(&D, r"^\d$").is_match(c.encode_utf8(&mut b))
+}
+
 /// Arabic-number metrics with units, and small Chinese-numeral counts.
 fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &Spans, out: &mut Vec<Metric>) {
     static NUM: OnceLock<Regex> = OnceLock::new();
     static CN: OnceLock<Regex> = OnceLock::new();
-    let num = regex(
-        &NUM,
-        r"(近|约|超过|超|逾)?(\d+(?:\.\d+)?)(万亿|亿|万|千)?(余|多)?(%|％|个工作日|平方米|人次|户次|场次|余次|公分|厘米|公里|分钟|小时|万元|亿元|大类|元|个|次|类|条|场|通|户|家|项|篇|支|地|种|期|名|人|台|件|笔|张|份|批|所|座|间|套|本|册|倍|天|秒|米|位|块|单|宗|辆|吨|面|处|趟|页|组|村|镇|区|县|市|省)(以上|左右)?",
-    );
+    let num = NUM.get_or_init(|| Regex::new(&figure_pattern()).expect("static regex"));
     let t = b.text;
-    for c in num.captures_iter(t) {
-        let m = c.get(0).expect("whole match");
+    for m in num.find_iter(t) {
         let (s, e) = (m.start(), m.end());
         // Part of a longer number, a date or a code: not a metric.
         let prev = t[..s].chars().next_back();
@@ -560,18 +734,30 @@ fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &Spans, out: &mut Vec<Metric>) {
         if skip.overlaps(s, e) {
             continue;
         }
-        let Ok(value) = c[2].parse::<f64>() else {
+        let g = match figure_groups(m.as_str()) {
+            Some(g) => g,
+            None => {
+                let Some(c) = num.captures(m.as_str()) else {
+                    continue;
+                };
+                let text = |k: usize| c.get(k).map(|g| g.as_str());
+                FigureGroups {
+                    before: text(1),
+                    number: text(2).unwrap_or(""),
+                    scale: text(3),
+                    more: text(4),
+                    unit: text(5).unwrap_or(""),
+                    after: text(6),
+                }
+            }
+        };
+        let Ok(value) = g.number.parse::<f64>() else {
             continue;
         };
-        let scale = c.get(3).map(|g| g.as_str());
-        let unit_raw = &c[5];
-        let unit_raw = if unit_raw == "％" { "%" } else { unit_raw };
+        let scale = g.scale;
+        let unit_raw = if g.unit == "％" { "%" } else { g.unit };
         // Single-character place units only after a count (8地 is fine, 5区 is rare): keep.
-        let qualifier = c
-            .get(1)
-            .map(|g| g.as_str())
-            .or(c.get(4).map(|g| g.as_str()))
-            .or(c.get(6).map(|g| g.as_str()));
+        let qualifier = g.before.or(g.more).or(g.after);
         let bound = match qualifier {
             Some("近") | Some("约") | Some("左右") => Bound::Approximate,
             Some(_) => Bound::LowerBound,
@@ -1093,6 +1279,87 @@ pub fn extract(doc: &Document) -> Extracted {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The hand parse of a figure gives the regex's own captures, on texts made of the
+        /// pattern's words, digits (ASCII and others), points and other characters.
+        #[test]
+        fn figure_groups_are_the_captures(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(super::FIG_BEFORE.to_vec()),
+                    proptest::sample::select(super::FIG_SCALE.to_vec()),
+                    proptest::sample::select(super::FIG_MORE.to_vec()),
+                    proptest::sample::select(super::FIG_UNITS.to_vec()),
+                    proptest::sample::select(super::FIG_AFTER.to_vec()),
+                    proptest::sample::select(vec!["1", "23", "4.5", ".", "٣", "１", "万元", "亿", "个", "x", "，"]),
+                ],
+                0..10,
+            ),
+        ) {
+            let text: String = parts.concat();
+            let re = regex::Regex::new(&super::figure_pattern()).unwrap();
+            for c in re.captures_iter(&text) {
+                let m = c.get(0).unwrap().as_str();
+                let g = super::figure_groups(m);
+                proptest::prop_assert!(g.is_some(), "{m}");
+                let g = g.unwrap();
+                let text = |k: usize| c.get(k).map(|g| g.as_str());
+                proptest::prop_assert_eq!(
+                    g,
+                    super::FigureGroups {
+                        before: text(1),
+                        number: text(2).unwrap(),
+                        scale: text(3),
+                        more: text(4),
+                        unit: text(5).unwrap(),
+                        after: text(6),
+                    }
+                );
+            }
+        }
+    }
+
+    /// Texts where a group could take a word or leave it to the next group: the pattern's
+    /// preference decides, and the hand parse must follow it.
+    #[test]
+    fn figure_groups_follow_the_pattern_on_ambiguous_words() {
+        let re = regex::Regex::new(&super::figure_pattern()).unwrap();
+        for text in [
+            "1万元",
+            "5余次",
+            "超过3万户次以上",
+            "约5.5亿元左右",
+            "3千米",
+            "12.5%",
+            "7万亿元",
+            "8万余元",
+            "9多个",
+            "近10余次",
+            "２万元",
+            "3.个",
+            "4亿元多",
+        ] {
+            for c in re.captures_iter(text) {
+                let m = c.get(0).unwrap().as_str();
+                let g = super::figure_groups(m).unwrap_or_else(|| panic!("{m}"));
+                let text = |k: usize| c.get(k).map(|g| g.as_str());
+                assert_eq!(
+                    (g.before, g.number, g.scale, g.more, g.unit, g.after),
+                    (
+                        text(1),
+                        text(2).unwrap(),
+                        text(3),
+                        text(4),
+                        text(5).unwrap(),
+                        text(6)
+                    ),
+                    "{m}"
+                );
+            }
+        }
+    }
+
     /// `measures` searches a whole block for heads at once and hands each segment its
     /// matches; that equals a search per segment only while no head spans a segment break.
     #[test]
