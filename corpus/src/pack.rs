@@ -15,7 +15,6 @@
 //! Binary files are a list of length-prefixed blobs after a magic number and version; a blob
 //! is JSON, little-endian `u32`/`u64`/`f64` arrays, or bytes. Nothing here does I/O.
 
-use crate::fold::fold_char;
 #[cfg(feature = "ingest")]
 use crate::model::Corpus;
 use crate::model::{
@@ -534,7 +533,7 @@ pub fn bigram_key(a: char, b: char) -> u64 {
 pub fn folded_text(d: &Document) -> String {
     let mut s = String::with_capacity(d.chars * 3 + d.title.len() + 16);
     let mut push = |t: &str| {
-        s.extend(t.chars().map(fold_char));
+        crate::fold::fold_into(&mut s, t);
         s.push('\n');
     };
     push(&d.title);

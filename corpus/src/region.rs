@@ -110,10 +110,13 @@ pub fn find_bureaus(text: &str, in_title: bool) -> Vec<BureauMatch> {
     // A document names its bureau many times: the parse of each distinct span is done once.
     let mut memo: rustc_hash::FxHashMap<&str, Option<(usize, Vec<Token>)>> =
         rustc_hash::FxHashMap::default();
-    for (pos, _) in text.match_indices("税务局") {
+    // memmem's vectorized search (a document names its bureau dozens of times), and one
+    // candidate list reused for every occurrence.
+    let mut starts: Vec<usize> = Vec::new();
+    for pos in memchr::memmem::find_iter(text.as_bytes(), "税务局") {
         // Candidate starts: up to 24 characters back, not across punctuation or spaces.
         let before = &text[..pos];
-        let mut starts: Vec<usize> = Vec::new();
+        starts.clear();
         for (i, c) in before.char_indices().rev().take(24) {
             if !(crate::text::is_han(c) || c.is_ascii_alphanumeric()) {
                 break;
