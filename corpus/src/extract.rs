@@ -763,7 +763,7 @@ fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &Spans, out: &mut Vec<Metric>) {
             Some(_) => Bound::LowerBound,
             None => Bound::Exact,
         };
-        let unit = format!("{}{}", scale.unwrap_or(""), unit_raw);
+        let unit = [scale.unwrap_or(""), unit_raw].concat();
         let factor = match scale {
             Some("万") => 1e4,
             Some("亿") => 1e8,
@@ -1200,7 +1200,7 @@ pub fn extract(doc: &Document) -> Extracted {
         let mut mentions: Vec<Location> = group.iter().map(|c| c.loc).collect();
         mentions.sort();
         initiatives.push(Initiative {
-            id: format!("{}-i{}", doc.id, n + 1),
+            id: crate::pack::initiative_id(&doc.id, n),
             doc_id: doc.id.clone(),
             name: name.to_string(),
             canonical: key.clone(),
@@ -1241,7 +1241,7 @@ pub fn extract(doc: &Document) -> Extracted {
         }
     }
     for (k, m) in metrics.iter_mut().enumerate() {
-        m.id = format!("{}-m{}", doc.id, k + 1);
+        m.id = crate::pack::metric_id(&doc.id, k);
         let (ss, se) = metric_blocks[k].1;
         let key = (m.location.section, m.location.paragraph);
         let mut best: Option<(usize, usize)> = None; // (distance, initiative index)

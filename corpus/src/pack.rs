@@ -507,11 +507,43 @@ pub fn detail_file(chunk: usize) -> String {
 
 /// The id of initiative `k` (0-based) of a document.
 pub fn initiative_id(doc: &str, k: usize) -> String {
-    format!("{doc}-i{}", k + 1)
+    numbered(doc, "-i", k + 1)
 }
 
 pub fn metric_id(doc: &str, k: usize) -> String {
-    format!("{doc}-m{}", k + 1)
+    numbered(doc, "-m", k + 1)
+}
+
+/// `{doc}{tag}{n}`, built directly: the build step makes one per initiative and figure, and
+/// `format!` cost several times the copying.
+fn numbered(doc: &str, tag: &str, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut v = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&digits[at..]).expect("ASCII digits");
+    let mut s = String::with_capacity(doc.len() + tag.len() + digits.len());
+    s.push_str(doc);
+    s.push_str(tag);
+    s.push_str(digits);
+    s
+}
+
+/// Whether `id` is `{doc}{tag}{n}`, without building it.
+#[cfg(feature = "ingest")]
+fn is_numbered(id: &str, doc: &str, tag: &str, n: usize) -> bool {
+    id.strip_prefix(doc)
+        .and_then(|r| r.strip_prefix(tag))
+        .is_some_and(|r| {
+            !r.starts_with('0') && r.bytes().all(|b| b.is_ascii_digit()) && r.parse() == Ok(n)
+        })
 }
 
 /// Key of a single folded character in the search postings.
@@ -651,7 +683,7 @@ pub fn pack_into(corpus: &Corpus, sink: &mut Sink) -> Result<String, String> {
         ix.doc_first_metric.push(ix.met_init.len() as u32);
         let init_ids: Vec<&str> = inits_of[d].iter().map(|i| i.id.as_str()).collect();
         for (k, i) in inits_of[d].iter().enumerate() {
-            if i.id != initiative_id(&doc.id, k) {
+            if !is_numbered(&i.id, &doc.id, "-i", k + 1) {
                 return Err(format!(
                     "initiative {} is number {} of {}: ids must follow document order",
                     i.id,
@@ -673,7 +705,7 @@ pub fn pack_into(corpus: &Corpus, sink: &mut Sink) -> Result<String, String> {
             );
         }
         for (k, m) in mets_of[d].iter().enumerate() {
-            if m.id != metric_id(&doc.id, k) {
+            if !is_numbered(&m.id, &doc.id, "-m", k + 1) {
                 return Err(format!(
                     "figure {} is number {} of {}: ids must follow document order",
                     m.id,
@@ -1247,6 +1279,36 @@ impl<'a> BlobReader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ingest")]
+    proptest::proptest! {
+        /// Ids are `{doc}-i{n}` / `{doc}-m{n}`, and the check recognizes exactly those.
+        #[test]
+        fn numbered_ids(doc in "[a-z0-9_-]{0,12}", n in 0usize..100_000, other in "[-a-z0-9]{0,8}") {
+            proptest::prop_assert_eq!(initiative_id(&doc, n), format!("{doc}-i{}", n + 1));
+            proptest::prop_assert_eq!(metric_id(&doc, n), format!("{doc}-m{}", n + 1));
+            proptest::prop_assert!(is_numbered(&initiative_id(&doc, n), &doc, "-i", n + 1));
+            proptest::prop_assert_eq!(
+                is_numbered(&other, &doc, "-m", n + 1),
+                other == format!("{doc}-m{}", n + 1)
+            );
+        }
+    }
+
+    #[cfg(feature = "ingest")]
+    #[test]
+    fn numbered_ids_reject_lookalikes() {
+        assert!(is_numbered("d1-i12", "d1", "-i", 12));
+        for id in [
+            "d1-i012", "d1-i12x", "d1-i+12", "d1-m12", "d1-i", "d1-i1 2", "d1-i13",
+        ] {
+            assert!(!is_numbered(id, "d1", "-i", 12), "{id}");
+        }
+        assert_eq!(
+            initiative_id("d", usize::MAX - 1),
+            format!("d-i{}", usize::MAX)
+        );
+    }
 
     #[test]
     fn find_text_is_str_find() {
