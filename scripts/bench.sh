@@ -30,6 +30,20 @@ echo "{\"kind\":\"shell\",\"dir\":\"$tmp/dist-empty\"}" >> "$results"
 "$corpus" build data/raw --out "$tmp/corpus-seed.json" --quiet >/dev/null
 echo "{\"kind\":\"payload\",\"name\":\"seed\",\"docs\":5,\"json\":\"$tmp/corpus-seed.json\",\"pack\":\"$PWD/dist/data\"}" >> "$results"
 
+# build_step RAW PACK DOCS EXTRA: the pack build of RAW on one core and on all cores, timed, with
+# its peak memory and phases, as one result line each (EXTRA: more JSON fields, e.g. a label).
+build_step() {
+  local raw=$1 pack=$2 docs=$3 extra=$4 bytes jobs secs rss_kb phases
+  bytes=$(du -sb "$raw" | cut -f1)
+  for jobs in 1 "$(nproc)"; do
+    rm -rf "$pack"
+    CORPUS_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$raw" --pack "$pack" --jobs "$jobs" --quiet >/dev/null 2>"$tmp/phases"
+    read -r secs rss_kb < "$tmp/time"
+    phases=$(grep -o 'read+extract.*' "$tmp/phases" | tail -1)
+    echo "{\"kind\":\"build\",$extra\"docs\":$docs,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"rss_kb\":$rss_kb,\"phases\":\"$phases\"}" >> "$results"
+  done
+}
+
 # Real text at the seeds' own density: the five seed documents copied 400 times, each copy made
 # distinct by one ASCII line at its end (valid in any of the seeds' encodings; it names nothing,
 # so every copy extracts what its seed does). Build step only: the explorer needs no copies.
@@ -39,14 +53,7 @@ for k in $(seq -w 0 399); do
     { cat "$f"; printf '\n[copy %s]\n' "$k"; } > "$tmp/raw-seedx/${k}_$(basename "$f")"
   done
 done
-bytes=$(du -sb "$tmp/raw-seedx" | cut -f1)
-for jobs in 1 "$(nproc)"; do
-  rm -rf "$tmp/pack-seedx"
-  CORPUS_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$tmp/raw-seedx" --pack "$tmp/pack-seedx" --jobs "$jobs" --quiet >/dev/null 2>"$tmp/phases"
-  read -r secs rss_kb < "$tmp/time"
-  phases=$(grep -o 'read+extract.*' "$tmp/phases" | tail -1)
-  echo "{\"kind\":\"build\",\"label\":\"seeds ×400 (real text)\",\"docs\":2000,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"rss_kb\":$rss_kb,\"phases\":\"$phases\"}" >> "$results"
-done
+build_step "$tmp/raw-seedx" "$tmp/pack-seedx" 2000 '"label":"seeds ×400 (real text)",'
 rm -rf "$tmp/raw-seedx" "$tmp/pack-seedx"
 
 # Every build step first, then every browser run: after a browser run has used (and released)
@@ -54,14 +61,7 @@ rm -rf "$tmp/raw-seedx" "$tmp/pack-seedx"
 # the build step's allocation-heavy phases (measured: +40 % at 10,000 documents).
 for n in "${sizes[@]}"; do
   "$corpus" generate --count "$n" --out "$tmp/raw-$n" >/dev/null
-  bytes=$(du -sb "$tmp/raw-$n" | cut -f1)
-  for jobs in 1 "$(nproc)"; do
-    rm -rf "$tmp/pack-$n"
-    CORPUS_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$tmp/raw-$n" --pack "$tmp/pack-$n" --jobs "$jobs" --quiet >/dev/null 2>"$tmp/phases"
-    read -r secs rss_kb < "$tmp/time"
-    phases=$(grep -o 'read+extract.*' "$tmp/phases" | tail -1)
-    echo "{\"kind\":\"build\",\"docs\":$n,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"rss_kb\":$rss_kb,\"phases\":\"$phases\"}" >> "$results"
-  done
+  build_step "$tmp/raw-$n" "$tmp/pack-$n" "$n" ''
   # The archival corpus JSON (not what the app loads) up to 10k; at 50k it is ~1.5 GB.
   json=""
   if [[ $n -le 10000 ]]; then
