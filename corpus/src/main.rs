@@ -16,9 +16,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Files larger than this are reported and skipped: no tax article is 64 MB of text.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-// The build step makes millions of small allocations (the model's strings); mimalloc's
-// thread-local free lists serve them in far fewer instructions than glibc's malloc and return
-// freed pages without the mmap/munmap churn that large vectors cause (measured in BENCHMARKS.md).
+// The build step makes millions of small allocations (the model's strings); mimalloc serves
+// them in fewer instructions than glibc's malloc and keeps the footprint a third smaller, and
+// every new page costs a kernel page fault (measured: ARCHITECTURE.md, "Sixth round"; huge pages
+// are off, see corpus/Cargo.toml).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -165,11 +166,11 @@ fn run_build(
     // `walk` follows no directory symlink, so a file that is not a symlink itself lies where
     // its path under the canonical input folder says: one `canonicalize` per build, not per
     // file (each walks every component of the path; 2 % of a 10,000-file build).
-    let input_abs = std::fs::canonicalize(input_dir)
-        .map_err(|e| format!("cannot read {}: {e}", input_dir.display()))?;
     let out_abs = out.and_then(|o| std::fs::canonicalize(o).ok());
     let pack_abs = pack.and_then(|p| std::fs::canonicalize(p).ok());
     if out_abs.is_some() || pack_abs.is_some() {
+        let input_abs = std::fs::canonicalize(input_dir)
+            .map_err(|e| format!("cannot read {}: {e}", input_dir.display()))?;
         found.retain(|f| {
             let real = if f.symlink {
                 std::fs::canonicalize(&f.path).ok()
