@@ -71,14 +71,8 @@ pub fn canonical(name: &str) -> String {
     // The longest national programme the name ends with: one set lookup per distinct length
     // of a programme name, longest first (not a scan of the programme list per candidate).
     let v = Vocab::get();
-    let best = v
-        .programme_lengths
-        .iter()
-        .filter(|&&l| l <= n.len() && n.is_char_boundary(n.len() - l))
-        .map(|&l| &n[n.len() - l..])
-        .find(|suffix| v.programme_names.contains_key(*suffix));
-    match best {
-        Some(p) if p.len() < n.len() => p.to_string(),
+    match v.programme_names.longest(&n) {
+        Some((l, _)) if l < n.len() => n[n.len() - l..].to_string(),
         _ => n,
     }
 }
@@ -1115,7 +1109,7 @@ pub fn extract(doc: &Document) -> Extracted {
         let programme_theme = v
             .programme_names
             .get(key.as_str())
-            .map(|&p| v.programmes[p].theme.as_str());
+            .map(|p| v.programmes[p].theme.as_str());
         let mut contexts: Vec<(usize, usize)> = Vec::new();
         for c in group {
             let bt = block_text(&c.loc);

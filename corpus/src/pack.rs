@@ -517,18 +517,8 @@ pub fn metric_id(doc: &str, k: usize) -> String {
 /// `{doc}{tag}{n}`, built directly: the build step makes one per initiative and figure, and
 /// `format!` cost several times the copying.
 fn numbered(doc: &str, tag: &str, n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut v = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let digits = std::str::from_utf8(&digits[at..]).expect("ASCII digits");
+    let mut buf = [0u8; 20];
+    let digits = decimal(n, &mut buf);
     let mut s = String::with_capacity(doc.len() + tag.len() + digits.len());
     s.push_str(doc);
     s.push_str(tag);
@@ -536,14 +526,26 @@ fn numbered(doc: &str, tag: &str, n: usize) -> String {
     s
 }
 
+/// `n` in decimal, written into `buf`.
+fn decimal(n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut v = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+}
+
 /// Whether `id` is `{doc}{tag}{n}`, without building it.
 #[cfg(feature = "ingest")]
 fn is_numbered(id: &str, doc: &str, tag: &str, n: usize) -> bool {
-    id.strip_prefix(doc)
-        .and_then(|r| r.strip_prefix(tag))
-        .is_some_and(|r| {
-            !r.starts_with('0') && r.bytes().all(|b| b.is_ascii_digit()) && r.parse() == Ok(n)
-        })
+    let mut buf = [0u8; 20];
+    id.strip_prefix(doc).and_then(|r| r.strip_prefix(tag)) == Some(decimal(n, &mut buf))
 }
 
 /// Key of a single folded character in the search postings.

@@ -57,10 +57,7 @@ pub struct Vocab {
     pub programmes: Vec<Programme>,
     pub programme_ac: AhoCorasick,
     /// Programme index by name, for exact and suffix lookups.
-    pub programme_names: rustc_hash::FxHashMap<String, usize>,
-    /// The distinct byte lengths of programme names, longest first: the only suffix lengths
-    /// worth looking up.
-    pub programme_lengths: Vec<usize>,
+    pub programme_names: SuffixSet,
     pub head_ac: AhoCorasick,
     /// Any quote head, for "does this text contain one" (run after every quotation).
     pub quote_head_ac: AhoCorasick,
@@ -119,31 +116,48 @@ pub fn last_end(ac: &AhoCorasick, s: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// "Does the text end with one of these words?" in one hash lookup per distinct word length,
-/// instead of a comparison per word: it runs several times for every quotation in every
-/// document, over lists of up to 80 words, and those comparisons were 3 % of a build.
+/// Words looked up whole or as the end of a text, in one hash lookup per distinct word length
+/// instead of a comparison per word: quotation checks run several times for every quotation in
+/// every document over lists of up to 80 words (those comparisons were 3 % of a build), and
+/// every candidate name is checked for a programme suffix.
 pub struct SuffixSet {
-    words: rustc_hash::FxHashSet<String>,
-    /// The distinct byte lengths of the words.
+    /// Each word and its position in the list it was built from (the last, for a repeat).
+    words: rustc_hash::FxHashMap<String, usize>,
+    /// The distinct byte lengths of the words, longest first.
     lengths: Vec<usize>,
 }
 
 impl SuffixSet {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> SuffixSet {
-        let words: rustc_hash::FxHashSet<String> = words.into_iter().cloned().collect();
-        let mut lengths: Vec<usize> = words.iter().map(String::len).collect();
-        lengths.sort_unstable();
+        let words: rustc_hash::FxHashMap<String, usize> = words
+            .into_iter()
+            .enumerate()
+            .map(|(k, w)| (w.clone(), k))
+            .collect();
+        let mut lengths: Vec<usize> = words.keys().map(String::len).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
         lengths.dedup();
         SuffixSet { words, lengths }
     }
 
+    /// The position of `word` in the list.
+    pub fn get(&self, word: &str) -> Option<usize> {
+        self.words.get(word).copied()
+    }
+
+    /// The longest word `text` ends with: (its length in bytes, its position in the list).
+    pub fn longest(&self, text: &str) -> Option<(usize, usize)> {
+        self.lengths.iter().find_map(|&l| {
+            if l > text.len() || !text.is_char_boundary(text.len() - l) {
+                return None;
+            }
+            self.get(&text[text.len() - l..]).map(|k| (l, k))
+        })
+    }
+
     /// The same as `words.iter().any(|w| text.ends_with(w))`.
     pub fn ends(&self, text: &str) -> bool {
-        self.lengths.iter().any(|&l| {
-            l <= text.len()
-                && text.is_char_boundary(text.len() - l)
-                && self.words.contains(&text[text.len() - l..])
-        })
+        self.longest(text).is_some()
     }
 }
 
@@ -191,17 +205,7 @@ impl Vocab {
                 themes: themes.themes,
                 theme_of_keyword,
                 theme_ac,
-                programme_lengths: {
-                    let mut l: Vec<usize> = prog_names.iter().map(String::len).collect();
-                    l.sort_unstable_by(|a, b| b.cmp(a));
-                    l.dedup();
-                    l
-                },
-                programme_names: prog_names
-                    .iter()
-                    .enumerate()
-                    .map(|(i, n)| (n.clone(), i))
-                    .collect(),
+                programme_names: SuffixSet::new(&prog_names),
                 programme_ac: ac(&prog_names),
                 programmes: lex.programmes,
                 any_head_set: SuffixSet::new(lex.heads.iter().chain(&lex.quote_heads)),
@@ -311,6 +315,8 @@ mod tests {
         ) {
             let set = SuffixSet::new(&words);
             proptest::prop_assert_eq!(set.ends(&text), words.iter().any(|w| text.ends_with(w.as_str())));
+            let longest = words.iter().filter(|w| text.ends_with(w.as_str())).map(String::len).max();
+            proptest::prop_assert_eq!(set.longest(&text).map(|(l, _)| l), longest);
         }
     }
 
