@@ -37,6 +37,11 @@ build_step() {
   bytes=$(du -sb "$raw" | cut -f1)
   for jobs in 1 "$(nproc)"; do
     rm -rf "$pack"
+    # Each timed run starts with nothing left to write back: the generator's corpus, a
+    # previous run's archival JSON and the copied dists are hundreds of MB, and writing them
+    # out while the build runs was charged to it (measured at 50,000 documents, built right
+    # after generating: 29.8 s; after a sync: 25.9 s).
+    sync
     CORPUS_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$raw" --pack "$pack" --jobs "$jobs" --quiet >/dev/null 2>"$tmp/phases"
     read -r secs rss_kb < "$tmp/time"
     phases=$(grep -o 'read+extract.*' "$tmp/phases" | tail -1)

@@ -108,14 +108,11 @@ fn controls(text: &str) -> usize {
         .iter()
         .filter(|&&c| (c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | b'\x0c')) || c == 0x7f)
         .count();
-    // 0xC2 also leads common characters (· is U+00B7): only then look at pairs.
-    let c1 = if b.contains(&0xc2) {
-        b.windows(2)
-            .filter(|w| w[0] == 0xc2 && (0x80..0xa0).contains(&w[1]))
-            .count()
-    } else {
-        0
-    };
+    // 0xC2 also leads common characters (· is U+00B7, the no-break space is U+00A0): only
+    // the byte after each 0xC2 is looked at, not every pair of the text.
+    let c1 = memchr::memchr_iter(0xc2, b)
+        .filter(|&i| b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)))
+        .count();
     c0 + c1
 }
 
