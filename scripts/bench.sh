@@ -30,22 +30,35 @@ echo "{\"kind\":\"shell\",\"dir\":\"$tmp/dist-empty\"}" >> "$results"
 "$corpus" build data/raw --out "$tmp/corpus-seed.json" --quiet >/dev/null
 echo "{\"kind\":\"payload\",\"name\":\"seed\",\"docs\":5,\"json\":\"$tmp/corpus-seed.json\",\"pack\":\"$PWD/dist/data\"}" >> "$results"
 
-# build_step RAW PACK DOCS EXTRA: the pack build of RAW on one core and on all cores, timed, with
-# its peak memory and phases, as one result line each (EXTRA: more JSON fields, e.g. a label).
+# build_step RAW PACK DOCS EXTRA: the pack build of RAW on one core and on all cores, each run
+# twice; the faster run is the result line (timed, with its peak memory and phases) and the
+# other run's time goes with it (EXTRA: more JSON fields, e.g. a label). Twice, because the first
+# build that needs fresh memory after other work pays this VM's first touches of it: the first
+# one-core 10k run has taken 3.6 s to read and extract what the next run did in 2.3 s.
 build_step() {
-  local raw=$1 pack=$2 docs=$3 extra=$4 bytes jobs secs rss_kb phases
+  local raw=$1 pack=$2 docs=$3 extra=$4 bytes jobs run secs rss_kb phases best other
   bytes=$(du -sb "$raw" | cut -f1)
   for jobs in 1 "$(nproc)"; do
-    rm -rf "$pack"
-    # Each timed run starts with nothing left to write back: the generator's corpus, a
-    # previous run's archival JSON and the copied dists are hundreds of MB, and writing them
-    # out while the build runs was charged to it (measured at 50,000 documents, built right
-    # after generating: 29.8 s; after a sync: 25.9 s).
-    sync
-    CORPUS_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$raw" --pack "$pack" --jobs "$jobs" --quiet >/dev/null 2>"$tmp/phases"
-    read -r secs rss_kb < "$tmp/time"
-    phases=$(grep -o 'read+extract.*' "$tmp/phases" | tail -1)
-    echo "{\"kind\":\"build\",$extra\"docs\":$docs,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"rss_kb\":$rss_kb,\"phases\":\"$phases\"}" >> "$results"
+    best="" other=""
+    for run in 1 2; do
+      rm -rf "$pack"
+      # Each timed run starts with nothing left to write back: the generator's corpus, a
+      # previous run's archival JSON and the copied dists are hundreds of MB, and writing them
+      # out while the build runs was charged to it (measured at 50,000 documents, built right
+      # after generating: 29.8 s; after a sync: 25.9 s).
+      sync
+      CORPUS_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$tmp/time" "$corpus" build "$raw" --pack "$pack" --jobs "$jobs" --quiet >/dev/null 2>"$tmp/phases"
+      read -r secs rss_kb < "$tmp/time"
+      phases=$(grep -o 'read+extract.*' "$tmp/phases" | tail -1)
+      if [[ -z $best ]] || awk "BEGIN{exit !($secs < ${best%% *})}"; then
+        other=${best%% *}
+        best="$secs $rss_kb $phases"
+      else
+        other=$secs
+      fi
+    done
+    read -r secs rss_kb phases <<< "$best"
+    echo "{\"kind\":\"build\",$extra\"docs\":$docs,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"other_secs\":$other,\"rss_kb\":$rss_kb,\"phases\":\"$phases\"}" >> "$results"
   done
 }
 
