@@ -156,7 +156,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                         html! {
                             <li class={classes!((*n == 0 && !checked).then_some("zero"))}>
                                 <input type="checkbox" id={id.clone()} {checked} {onchange} data-value={v.to_string()} />
-                                <label for={id}><span class="v">{ label }</span><span class="n" aria-label={format!("{n}")}>{ n }</span></label>
+                                <label for={id}><span class="v">{ label }</span><span class="n">{ n }</span></label>
                             </li>
                         }
                     }) }

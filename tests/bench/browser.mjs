@@ -17,8 +17,8 @@ const QUERIES = ['税', '厅', '服务', '办税', '学堂', '纳税人', '办�
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
 
-// The records every engine searches, read from the pack itself: distinct initiative names
-// (with how many initiatives carry each) and the folded document texts.
+// What the report needs about the corpus, read from the pack's index. The records the engines
+// search are read by the page itself (see `loadRecords` below).
 function blobs(buf) {
   const out = [];
   let at = 8;
@@ -28,18 +28,8 @@ function blobs(buf) {
 const dataDir = join(dist, 'data');
 const index = blobs(readFileSync(join(dataDir, 'index.bin')));
 const meta = JSON.parse(index[0].toString('utf8'));
-const initName = new Uint32Array(index[3].buffer.slice(index[3].byteOffset, index[3].byteOffset + index[3].length));
-const weight = new Array(meta.names.length).fill(0);
-for (const n of initName) weight[n]++;
-const texts = [];
-for (const f of readdirSync(dataDir).filter((f) => f.startsWith('text-')).sort()) {
-  const [offs, bytes] = blobs(readFileSync(join(dataDir, f)));
-  for (let k = 0; k + 1 < offs.length / 4; k++) texts.push(bytes.subarray(offs.readUInt32LE(4 * k), offs.readUInt32LE(4 * k + 4)).toString('utf8'));
-}
-const records = [
-  ...meta.names.map((text, k) => ({ text, weight: weight[k] })),
-  ...texts.map((text) => ({ text, weight: 1 })),
-];
+const nInitiatives = index[3].length / 4;
+const textFiles = readdirSync(dataDir).filter((f) => f.startsWith('text-')).sort();
 
 // A large V8 heap: the comparison engines index every record in the same page.
 const browser = await launch(['--js-flags=--max-old-space-size=12288']);
@@ -134,7 +124,30 @@ const oursOnly = await page.evaluate((queries) => queries.map((q) => {
 }), QUERIES);
 let enginesError = null;
 const limit = new Promise((_, reject) => setTimeout(() => reject(new Error('engines did not finish within 5 minutes')), 300000).unref());
-const engines = await Promise.race([limit, page.evaluate(async ({ records, queries }) => {
+const engines = await Promise.race([limit, page.evaluate(async ({ textFiles, queries }) => {
+  // The records, fetched and decoded by the page from the served pack: every distinct initiative
+  // name (weighted by how many initiatives carry it) and every document's folded text. Handing
+  // them over from Node instead (one page.evaluate argument) crashed the page at 50,000
+  // documents: ~190 MB of serialized strings in one protocol message.
+  const blobs = (buf) => {
+    const v = new DataView(buf); const out = []; let at = 8;
+    while (at + 4 <= buf.byteLength) { const n = v.getUint32(at, true); out.push(new Uint8Array(buf, at + 4, n)); at += 4 + n; }
+    return out;
+  };
+  const utf8 = new TextDecoder();
+  const index = blobs(await (await fetch('data/index.bin')).arrayBuffer());
+  const names = JSON.parse(utf8.decode(index[0])).names;
+  const initName = new Uint32Array(index[3].slice().buffer);
+  const weight = new Array(names.length).fill(0);
+  for (const n of initName) weight[n]++;
+  const records = names.map((text, k) => ({ text, weight: weight[k] }));
+  for (const f of textFiles) {
+    const [offs, bytes] = blobs(await (await fetch(`data/${f}`)).arrayBuffer());
+    const at = new DataView(offs.buffer, offs.byteOffset, offs.byteLength);
+    for (let k = 0; k + 1 < offs.length / 4; k++) {
+      records.push({ text: utf8.decode(bytes.subarray(at.getUint32(4 * k, true), at.getUint32(4 * k + 4, true))), weight: 1 });
+    }
+  }
   const reps = (f) => { let n = 0; const t0 = performance.now(); let r; do { r = f(); n++; } while (performance.now() - t0 < 50 && n < 200); return [(performance.now() - t0) / n, r]; };
   const weigh = (ids) => ids.reduce((s, i) => s + records[i].weight, 0);
   const truth = queries.map((q) => records.map((r, i) => (r.text.includes(q) ? i : -1)).filter((i) => i >= 0));
@@ -155,10 +168,10 @@ const engines = await Promise.race([limit, page.evaluate(async ({ records, queri
     res.mini.push({ q, ms: tMini, found: weigh(hMini.map((h) => h.id)), recall: recall(hMini.map((h) => h.id)) });
   });
   return res;
-}, { records, queries: QUERIES })]).catch((e) => { enginesError = String(e.message ?? e).split('\n')[0]; return null; });
+}, { textFiles, queries: QUERIES })]).catch((e) => { enginesError = String(e.message ?? e).split('\n')[0]; return null; });
 
 appendFileSync(out, JSON.stringify({
-  kind: 'browser', corpus: label, docs: meta.documents.length, initiatives: initName.length,
+  kind: 'browser', corpus: label, docs: meta.documents.length, initiatives: nInitiatives,
   first_results_ms: firstMs, search_ready_ms: searchReadyMs, js_heap_used: metrics.JSHeapUsedSize, js_heap_total: metrics.JSHeapTotalSize, wasm_memory: wasmBytes,
   rounds: ROUNDS, query_p50: pct(queryMs, 0.5), query_p95: pct(queryMs, 0.95), toggle_p50: pct(toggleMs, 0.5), toggle_p95: pct(toggleMs, 0.95),
   query_round1_p95: pct(queryMs.slice(0, QUERIES.length), 0.95), toggle_round1_p95: pct(toggleMs.slice(0, 20), 0.95),

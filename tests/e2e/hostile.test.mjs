@@ -179,6 +179,28 @@ test('a damaged or missing data pack gives a clear message, never a blank page',
   }
 });
 
+test('a browser without WebAssembly SIMD is told so instead of getting a blank page', async () => {
+  const server = await serve();
+  const g = await guardedPage(browser);
+  try {
+    // Such a browser rejects any module that uses SIMD; pretend to be one for validation.
+    await g.page.addInitScript(() => {
+      const validate = WebAssembly.validate.bind(WebAssembly);
+      const simd = (bytes) => { const b = new Uint8Array(bytes); for (let i = 0; i + 1 < b.length; i++) if (b[i] === 0xfd) return true; return false; };
+      WebAssembly.validate = (bytes) => !simd(bytes) && validate(bytes);
+    });
+    await g.page.goto(server.url);
+    await g.page.waitForSelector('#fatal:not([hidden])');
+    assert.match(await g.page.textContent('#fatal'), /不支持 WebAssembly SIMD.*lacks WebAssembly SIMD/s);
+    assert.equal(await g.page.$('#app .loading'), null, 'the loading note is replaced by the message');
+    assert.equal(server.requests.filter((u) => u.endsWith('.wasm')).length, 0, 'the module is not even fetched');
+    assert.deepEqual(g.problems(), []);
+  } finally {
+    await g.context.close();
+    await server.close();
+  }
+});
+
 test('the app only ever asks its own folder for data', async () => {
   const server = await serve({ prefix: '/explorer/' });
   const g = await guardedPage(browser);
