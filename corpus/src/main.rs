@@ -244,7 +244,8 @@ fn run_build(
         written.push(format!("{} ({} bytes)", out.display(), json.len()));
     }
     if let Some(dir) = pack {
-        let (files, bytes, hash) = write_pack(dir, &corpus)?;
+        // As many threads as the build was given: `--jobs 1` stays on one core throughout.
+        let (files, bytes, hash) = write_pack(dir, &corpus, pool.current_num_threads() > 1)?;
         corpus.build.content_hash = hash;
         written.push(format!(
             "pack {} ({files} files, {bytes} bytes)",
@@ -284,7 +285,12 @@ fn run_build(
 
 /// Writes the pack files as they are produced, after removing the files of a previous build
 /// (a larger one leaves chunks the new index does not name). Returns (files, bytes, content hash).
-fn write_pack(dir: &Path, corpus: &Corpus) -> Result<(usize, usize, String), String> {
+/// With `two_threads`, the pack's search postings are built beside its document chunks.
+fn write_pack(
+    dir: &Path,
+    corpus: &Corpus,
+    two_threads: bool,
+) -> Result<(usize, usize, String), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -301,14 +307,15 @@ fn write_pack(dir: &Path, corpus: &Corpus) -> Result<(usize, usize, String), Str
         }
     }
     let (mut files, mut bytes) = (0, 0);
-    let hash = corpus::pack::pack_into(corpus, &mut |name, b| {
+    let write = &mut |name: &str, b: &[u8]| {
         let path = dir.join(name);
         std::fs::write(&path, b).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         files += 1;
         bytes += b.len();
         Ok(())
-    })
-    .map_err(|e| format!("cannot pack corpus: {e}"))?;
+    };
+    let hash = corpus::pack::pack_into_threads(corpus, write, two_threads)
+        .map_err(|e| format!("cannot pack corpus: {e}"))?;
     Ok((files, bytes, hash))
 }
 

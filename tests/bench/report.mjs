@@ -187,7 +187,8 @@ md += `
   vocabulary scans with Aho-Corasick, regular expressions for figures, sentence splitting, gazetteer lookups) is
   the larger part; assembling (duplicate detection, canonical groups) and writing the pack (postings, text chunks,
   and document chunks: each document's text with its initiatives and figures as compact rows, about 3.4× the raw
-  text, hashed as they are written) add the rest. The "resident" figures are the process's memory after each
+  text, hashed as they are written) add the rest; with more than one core the postings are built on a second
+  thread beside the document chunks. The "resident" figures are the process's memory after each
   phase: first-touching that memory is itself a tenth of a run on this VM (the kernel zeroes every new page).
   Meeting 20 MB/s would take a different extraction design (one automaton pass per paragraph feeding every rule;
   see ARCHITECTURE.md) and a leaner in-memory model, not tuning; it is not met. Runs on this machine vary by
@@ -195,9 +196,10 @@ md += `
   text against 4.0 and 1.7), and the build's cost grows with what it extracts: ${real1 ? `real text at the seeds' own density (the "seeds ×400" rows: the five seed documents copied 400 times, each copy made distinct by one line) builds at ${mbps(real1).toFixed(1)} MB/s on one core` : 'the five seeds copied 400 times build faster on one core'}. Build-step changes are best compared with \`cargo run --profile native -p corpus --example phases --
   DIR\` (each phase in memory, best of several rounds) or its instruction counts under callgrind.
 - **Latency.** Queries search in about 1 ms of wasm even for 3–4 characters (pair postings say where each pair
-  first occurs, so verification scans a few bytes instead of ~2 KB per document); what remains is Yew patching
-  twenty cards of highlights and the facet lists, about 5–6 ms of wasm per input, plus the browser's own event and
-  DOM work. The slowest inputs are the first query after loading and 3–4 character queries matching most
+  first occurs, so verification scans a few bytes instead of ~2 KB per document, with SIMD); what remains is Yew
+  patching twenty cards of highlights and the facet lists: in a profile, about 4.4 ms of wasm per input, half of
+  it inside DOM calls, plus the browser's own event work. Building the wasm for speed instead of size changed
+  none of it (ARCHITECTURE.md, eighth round). The slowest inputs are the first query after loading and 3–4 character queries matching most
   documents; from run to run on this shared 2-core machine a single input moves by several milliseconds, which
   is why every input is measured in several rounds. \`node tests/bench/queries.mjs DIST [ROUNDS]\` repeats the 20
   queries alone to see the spread. The "paint" columns include waiting for the next display frame, which no
