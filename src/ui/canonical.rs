@@ -85,7 +85,9 @@ pub fn canonical_page(props: &CanonicalProps) -> Html {
                     html! { <tr>
                         <td>{ d.bureau.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| ctx.t("未注明", "not stated").to_string()) }</td>
                         <td>{ d.date.clone().unwrap_or_else(|| ctx.t("日期未注明", "not stated").to_string()) }</td>
-                        <td>{ ex.summary_of(i).unwrap_or_else(|| "…".to_string()) }</td>
+                        // Until its document chunk arrives the sentence is pending (and the row
+                        // one line high: it grows when the sentence lands).
+                        if let Some(s) = ex.summary_of(i) { <td>{ s }</td> } else { <td class="pending" aria-busy="true">{ "…" }</td> }
                         <td>{ figures.join("，") }</td>
                         <td><a href={href(&target)}>{ format!("《{}》", d.title) }</a></td>
                     </tr> }

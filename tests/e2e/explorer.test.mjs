@@ -228,6 +228,9 @@ test('canonical page: one initiative across bureaus', async () => {
   assert.ok(rows >= 3, `${rows} documents`);
   const text = await page.textContent('[data-testid=canonical]');
   assert.ok(text.includes('镇江经济技术开发区税务局') && text.includes('国家税务总局成都市锦江区税务局'));
+  // The practice sentences arrive with their document chunks and make the rows taller: a click
+  // aimed while they land can hit the wrong place (it did once in CI), so wait for them.
+  await page.waitForFunction(() => !document.querySelector('[data-testid=canonical] td[aria-busy=true]'));
   await page.locator('[data-testid=canonical] tbody a').first().click();
   await page.waitForSelector('article.doc a.ini.focus');
 });
