@@ -18,7 +18,7 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
 
 // What the report needs about the corpus, read from the pack's index. The records the engines
-// search are read by the page itself (see `loadRecords` below).
+// search are read by the page itself, in the engines step below.
 function blobs(buf) {
   const out = [];
   let at = 8;
