@@ -159,8 +159,9 @@ for (const b of browsers) {
   md += `| ${b.corpus} | ${t('ours').toFixed(2)} ms | ${t('flex').toFixed(2)} ms | ${t('mini').toFixed(2)} ms | ${ratio(b, 'flex').toFixed(2)} | ${ratio(b, 'mini').toFixed(2)} | ${minRecall(b, 'ours').toFixed(2)} / ${minRecall(b, 'flex').toFixed(2)} / ${minRecall(b, 'mini').toFixed(2)} |\n`;
 }
 // Per query at the budget's size (10,000) and at the largest size, where each ran.
-const perQuery = [...new Set([b10, b50].filter((b) => b?.engines))];
-if (!perQuery.length) perQuery.push(...browsers.slice().reverse().filter((b) => b.engines).slice(0, 1));
+const perQuery = [b10, b50].filter((b) => b?.engines);
+const largest = browsers.findLast((b) => b.engines);
+if (!perQuery.length && largest) perQuery.push(largest);
 for (const big of perQuery) {
   md += `
 Per query at ${big.corpus} (${big.docs} documents):
