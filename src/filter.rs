@@ -280,6 +280,28 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
                     *c += n as usize;
                 }
             }
+        } else if let (true, Some(tm)) = (whole_doc, theme_mask) {
+            // A theme selection over a whole document: only the mask test is per row. The
+            // theme facet's own counts ignore its selection, so they are the document's
+            // precomputed ones, as without a selection (a per-row tally of every theme bit
+            // was most of a theme toggle's time).
+            let bits = &ex.ix.init_themes[range.clone()];
+            if fails == 0 {
+                let before = results.len();
+                results.extend(
+                    bits.iter()
+                        .enumerate()
+                        .filter(|&(_, &b)| b & tm != 0)
+                        .map(|(k, _)| range.start + k),
+                );
+                passing = results.len() - before;
+                let tc = &ex.doc_theme_counts[d * n_themes..(d + 1) * n_themes];
+                for (c, &n) in counts[theme].iter_mut().zip(tc) {
+                    *c += n as usize;
+                }
+            } else {
+                passing = bits.iter().filter(|&&b| b & tm != 0).count();
+            }
         } else {
             let names: &[u32] = match qm {
                 Some(q) if !whole_doc => q.names_in(&range),

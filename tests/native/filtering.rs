@@ -101,6 +101,41 @@ fn disjunctive_counts_ignore_own_facet() {
     }
 }
 
+/// Query and selection together, against brute force: results and every facet count. The
+/// queries cover both ways a row matches (its document's text, or only its name), so each
+/// path of the filter pass meets a theme selection, a document facet, and both.
+#[test]
+fn query_and_selection_match_brute_force() {
+    let e = ex();
+    let queries = ["纳税人", "服务", "学堂", "税银互动", "一次", "自助办税"];
+    for q in queries {
+        let qm = query_match(e, q).unwrap();
+        let hit = |i: usize| qm.tier(e, i).is_some();
+        assert!((0..e.n_initiatives()).any(hit), "{q} matches something");
+        for sel in selections().into_iter().take(8) {
+            let got = apply(e, &sel, Some(&qm), Sort::Relevance);
+            let mut results = got.results.clone();
+            results.sort_unstable();
+            let want: Vec<usize> = (0..e.n_initiatives())
+                .filter(|&i| hit(i) && passes(i, &sel, None))
+                .collect();
+            assert_eq!(results, want, "{q} under {sel:?}");
+            for f in Facet::ALL {
+                for (value, n) in &got.counts[&f] {
+                    let want = (0..e.n_initiatives())
+                        .filter(|&i| {
+                            hit(i)
+                                && passes(i, &sel, Some(f))
+                                && ref_facets(i)[f as usize].iter().any(|v| **v == **value)
+                        })
+                        .count();
+                    assert_eq!(*n, want, "{q}: {f:?}={value} under {sel:?}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn query_narrows_and_ranks_name_matches_first() {
     let e = ex();
