@@ -244,7 +244,6 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
             .filter(|(_, &b)| b)
             .fold(0, |m, (k, _)| m | (1 << k))
     });
-    let n_themes = ex.themes().len();
     let mut counts: Vec<Vec<usize>> = ex.facet_values.iter().map(|v| vec![0; v.len()]).collect();
     let mut results = Vec::new();
     let mut doc_pass = vec![false; ex.docs().len()];
@@ -275,10 +274,7 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
             passing = range.len();
             if fails == 0 {
                 results.extend(range.clone());
-                let tc = &ex.doc_theme_counts[d * n_themes..(d + 1) * n_themes];
-                for (c, &n) in counts[theme].iter_mut().zip(tc) {
-                    *c += n as usize;
-                }
+                add_doc_themes(&mut counts[theme], ex, d);
             }
         } else if let (true, Some(tm)) = (whole_doc, theme_mask) {
             // A theme selection over a whole document: only the mask test is per row. The
@@ -295,10 +291,7 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
                         .map(|(k, _)| range.start + k),
                 );
                 passing = results.len() - before;
-                let tc = &ex.doc_theme_counts[d * n_themes..(d + 1) * n_themes];
-                for (c, &n) in counts[theme].iter_mut().zip(tc) {
-                    *c += n as usize;
-                }
+                add_doc_themes(&mut counts[theme], ex, d);
             } else {
                 passing = bits.iter().filter(|&&b| b & tm != 0).count();
             }
@@ -407,6 +400,17 @@ pub fn apply(ex: &Explorer, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort
         results,
         first,
         counts,
+    }
+}
+
+/// Adds document `d`'s precomputed theme counts (every row, whatever the theme selection).
+fn add_doc_themes(counts: &mut [usize], ex: &Explorer, d: usize) {
+    let n = counts.len();
+    for (c, &k) in counts
+        .iter_mut()
+        .zip(&ex.doc_theme_counts[d * n..(d + 1) * n])
+    {
+        *c += k as usize;
     }
 }
 
