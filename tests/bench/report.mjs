@@ -91,12 +91,14 @@ md += `
 
 Each build is run twice, each run after a \`sync\`; the table shows the faster run (its memory and phases) and
 the other run's time in brackets. The first build that needs fresh memory after other work pays this VM's first
-touches of it, so one run alone can be a third slower.
+touches of it, so one run alone can be a third slower. "CPU" is that run's user and kernel time: the kernel's
+share (zeroing fresh pages, copying the pack into the page cache, creating its files) is what varies most from
+run to run.
 
-| documents | raw text | cores | time | MB/s | documents/s | peak memory | phases (\`CORPUS_TIMINGS=1\`) |
-|---|---|---|---|---|---|---|---|
+| documents | raw text | cores | time | MB/s | documents/s | CPU user / kernel | peak memory | phases (\`CORPUS_TIMINGS=1\`) |
+|---|---|---|---|---|---|---|---|---|
 `;
-for (const b of builds) md += `| ${b.label ?? b.docs} | ${mb(b.bytes)} | ${b.jobs} | ${b.secs.toFixed(2)} s${b.other_secs != null ? ` (other run ${b.other_secs.toFixed(2)} s)` : ''} | ${mbps(b).toFixed(1)} | ${(b.docs / b.secs).toFixed(0)} | ${mb(b.rss_kb * 1024)} | ${b.phases ?? ''} |\n`;
+for (const b of builds) md += `| ${b.label ?? b.docs} | ${mb(b.bytes)} | ${b.jobs} | ${b.secs.toFixed(2)} s${b.other_secs != null ? ` (other run ${b.other_secs.toFixed(2)} s)` : ''} | ${mbps(b).toFixed(1)} | ${(b.docs / b.secs).toFixed(0)} | ${b.user_secs != null ? `${b.user_secs.toFixed(2)} s / ${b.sys_secs.toFixed(2)} s` : '—'} | ${mb(b.rss_kb * 1024)} | ${b.phases ?? ''} |\n`;
 
 md += `
 ## 2. Bytes
@@ -191,8 +193,11 @@ md += `
   text, hashed as they are written) add the rest; with more than one core the postings are built on a second
   thread beside the document chunks. The "resident" figures are the process's memory after each
   phase: first-touching that memory is itself a tenth of a run on this VM (the kernel zeroes every new page).
-  Meeting 20 MB/s would take a different extraction design (one automaton pass per paragraph feeding every rule;
-  see ARCHITECTURE.md) and a leaner in-memory model, not tuning; it is not met. Runs on this machine vary by
+  It is not met, and no tuning will meet it on the generated corpus: a profile of the one-core 10k build
+  (ARCHITECTURE.md, tenth round) puts 20 % of its time in the kernel, 17 % in text scanning (automata, regular
+  expressions), 12 % in allocating and copying, and 44 % in the extraction rules and the pack's own code, spread
+  over dozens of functions. With scanning free and the kernel's and allocator's shares halved it would still
+  run at about 15 MB/s; 20 MB/s needs extraction that does less per candidate, a product decision. Runs on this machine vary by
   about ±20 %. The generated documents are denser than the seeds (7.9 initiatives and 8.9 figures per KB of raw
   text against 4.0 and 1.7), and the build's cost grows with what it extracts: ${real1 ? `real text at the seeds' own density (the "seeds ×400" rows: the five seed documents copied 400 times, each copy made distinct by one line) builds at ${mbps(real1).toFixed(1)} MB/s on one core` : 'the five seeds copied 400 times build faster on one core'}. Build-step changes are best compared with \`cargo run --profile native -p corpus --example phases --
   DIR\` (each phase in memory, best of several rounds) or its instruction counts under callgrind.
