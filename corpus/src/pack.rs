@@ -1247,6 +1247,7 @@ impl Blobs {
         out.extend_from_slice(&PACK_VERSION.to_le_bytes());
         Blobs { out }
     }
+    #[cfg(feature = "ingest")]
     fn bytes(&mut self, b: &[u8]) {
         self.out.extend_from_slice(&(b.len() as u32).to_le_bytes());
         self.out.extend_from_slice(b);
