@@ -1020,21 +1020,7 @@ impl CanonRow {
 
 impl IndexPack {
     pub fn encode(&self) -> Vec<u8> {
-        let mut w = Blobs::new();
-        // Sized up front: doubling a 30 MB buffer touches twice its pages, and fresh pages are
-        // the costly part of writing it (the kernel zeroes each one).
-        let rows = self.doc_first_init.len()
-            + self.doc_first_metric.len()
-            + self.init_name.len() * 3
-            + self.met_init.len() * 11;
-        let listed: usize = (self.meta.names.iter())
-            .chain(&self.meta.strings)
-            .map(|s| s.len() + 3)
-            .sum();
-        w.out
-            .reserve(rows * 4 + 16 * 4 + listed + self.meta.documents.len() * 512);
-        w.json(&self.meta);
-        for col in [
+        let columns = [
             &self.doc_first_init,
             &self.doc_first_metric,
             &self.init_name,
@@ -1047,7 +1033,21 @@ impl IndexPack {
             &self.met_raw,
             &self.met_label,
             &self.met_bound,
-        ] {
+        ];
+        // Sized up front: doubling a 30 MB buffer touches twice its pages, and fresh pages are
+        // the costly part of writing it (the kernel zeroes each one). The JSON head's size is
+        // estimated from its string lists and documents.
+        let words: usize = columns.iter().map(|c| c.len() + 1).sum::<usize>()
+            + 2 * (self.met_value.len() + self.met_norm.len() + 2);
+        let listed: usize = (self.meta.names.iter())
+            .chain(&self.meta.strings)
+            .map(|s| s.len() + 3)
+            .sum();
+        let mut w = Blobs::new();
+        w.out
+            .reserve(words * 4 + listed + self.meta.documents.len() * 512);
+        w.json(&self.meta);
+        for col in columns {
             w.u32s(col);
         }
         w.f64s(&self.met_value);
@@ -1262,8 +1262,9 @@ impl Blobs {
         let len = (self.out.len() - at - 4) as u32;
         self.out[at..at + 4].copy_from_slice(&len.to_le_bytes());
     }
-    /// A column of fixed-width numbers, little-endian, written straight into the output: a
-    /// byte iterator collected into a temporary vector cost 3–5 % of packing 10,000 documents.
+    /// A column of fixed-width numbers, little-endian, written straight into the output. Each
+    /// column used to be collected into a temporary vector first: no more instructions, but
+    /// fresh pages for every column (peak memory at 10,000 documents was 60 MB higher).
     fn column<const N: usize, T: Copy>(&mut self, v: &[T], le: impl Fn(T) -> [u8; N]) {
         let len = v.len() * N;
         self.out.extend_from_slice(&(len as u32).to_le_bytes());
