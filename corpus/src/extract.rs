@@ -18,9 +18,10 @@ use crate::model::{
     Bound, Document, Initiative, InitiativeKind, Location, Metric, Normalized, Recognition,
 };
 use crate::text::{char_len, chinese_number, is_han, sentences};
-use crate::vocab::Vocab;
+use crate::vocab::{ThemeScores, Vocab};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,11 +40,35 @@ struct Cand {
     context: (usize, usize),
 }
 
-const CLAUSE_BREAK: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '!', '?'];
-const SEGMENT_BREAK: &[char] = &[
-    '，', '。', '；', '：', '！', '？', '、', '“', '”', '《', '》', '「', '」', '（', '）', '(',
-    ')', ' ', ',', ';', '!', '?', '‘', '’',
-];
+/// Clause breaks: a `match`, not a slice of chars, because these are tested on every character
+/// of every block and a slice pattern compares each character with every entry in turn.
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | '!' | '?'
+    )
+}
+
+/// Segment breaks: clause breaks, the enumeration comma, quotes, brackets and spaces.
+fn is_segment_break(c: char) -> bool {
+    is_clause_break(c)
+        || matches!(
+            c,
+            '、' | '“'
+                | '”'
+                | '《'
+                | '》'
+                | '「'
+                | '」'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | ' '
+                | '‘'
+                | '’'
+        )
+}
 
 fn regex(cell: &'static OnceLock<Regex>, p: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(p).expect("static regex"))
@@ -80,7 +105,7 @@ pub fn canonical(name: &str) -> String {
 /// Start of the clause that contains byte `pos` (after the last clause break).
 fn clause_start(text: &str, pos: usize) -> usize {
     text[..pos]
-        .rfind(CLAUSE_BREAK)
+        .rfind(is_clause_break)
         .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0)
 }
@@ -246,7 +271,7 @@ fn named(
             }
         }
         let after = &t[qe..];
-        let after_seg_end = after.find(SEGMENT_BREAK).unwrap_or(after.len());
+        let after_seg_end = after.find(is_segment_break).unwrap_or(after.len());
         let after_seg = &after[..after_seg_end];
         let before = &t[clause_start(t, qs)..qs];
         let before_tail = last_chars(before, 6);
@@ -400,7 +425,7 @@ fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans, quote_ends: &[usiz
         }
     };
     for (i, c) in t.char_indices() {
-        if SEGMENT_BREAK.contains(&c) {
+        if is_segment_break(c) {
             push_segment(seg_start, i, out);
             seg_start = i + c.len_utf8();
         }
@@ -465,7 +490,7 @@ fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans) {
     let t = b.text;
     for (pos, _) in t.match_indices('等') {
         let after = first_chars(&t[pos + '等'.len_utf8()..], 8);
-        let after = &after[..after.find(CLAUSE_BREAK).unwrap_or(after.len())];
+        let after = &after[..after.find(is_clause_break).unwrap_or(after.len())];
         if !v.list_heads.iter().any(|h| after.contains(h.as_str())) {
             continue;
         }
@@ -514,7 +539,7 @@ fn recognitions(b: &BlockCtx, recog: &mut Vec<Recognition>, spans: &mut Vec<(usi
             continue;
         }
         let seg_start = t[..m.start()]
-            .rfind(SEGMENT_BREAK)
+            .rfind(is_segment_break)
             .map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
         let left = &t[seg_start..m.start()];
@@ -823,7 +848,7 @@ fn label(t: &str, s: usize, e: usize) -> String {
         "节约", "节省", "获得", "减免", "扣除",
     ];
     let cs = t[..s]
-        .rfind(SEGMENT_BREAK)
+        .rfind(is_segment_break)
         .map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let mut before = last_chars(&t[cs..s], 10).trim_end_matches(['了', '共', '的']);
@@ -843,7 +868,7 @@ fn label(t: &str, s: usize, e: usize) -> String {
         .filter(|&at| at > 0);
     let rest = &t[e..];
     let ae = rest
-        .find(|c: char| SEGMENT_BREAK.contains(&c) && !matches!(c, '“' | '”'))
+        .find(|c: char| is_segment_break(c) && !matches!(c, '“' | '”'))
         .unwrap_or(rest.len());
     let after_raw = first_chars(&rest[..ae], 10);
     let mut after = after_raw
@@ -876,32 +901,38 @@ struct ThemeHits {
     /// Scores of slices already counted, by their range in the joined text: a sentence naming
     /// several initiatives, and a section's paragraphs that every initiative in its heading
     /// takes as context, are counted once.
-    memo: FxHashMap<(usize, usize), crate::vocab::ThemeScores>,
+    memo: FxHashMap<(usize, usize), ThemeScores>,
 }
 
 impl ThemeHits {
-    fn scores(&mut self, s: usize, e: usize) -> crate::vocab::ThemeScores {
-        let hits = &self.hits;
-        *self.memo.entry((s, e)).or_insert_with(|| {
-            let mut scores = Vocab::get().empty_scores();
-            let first = hits.partition_point(|h| (h.1 as usize) <= s);
-            for &(hs, he, t) in &hits[first..] {
-                if he as usize > e {
-                    break;
-                }
-                if hs as usize >= s {
-                    scores.add(t as usize);
-                }
+    /// The hits inside `s..e` of `hits` (in order of end): the theme word counts of that slice.
+    fn count(hits: &[(u32, u32, u8)], s: usize, e: usize) -> ThemeScores {
+        let mut scores = Vocab::get().empty_scores();
+        let first = hits.partition_point(|h| (h.1 as usize) <= s);
+        for &(hs, he, t) in &hits[first..] {
+            if he as usize > e {
+                break;
             }
-            scores
-        })
+            if hs as usize >= s {
+                scores.add(t as usize);
+            }
+        }
+        scores
+    }
+
+    /// [`ThemeHits::count`], remembered for slices that are scored again.
+    fn scores(&mut self, s: usize, e: usize) -> ThemeScores {
+        let ThemeHits { hits, memo } = self;
+        *memo
+            .entry((s, e))
+            .or_insert_with(|| ThemeHits::count(hits, s, e))
     }
 }
 
-/// Theme ids for an initiative: its programme's theme, themes named in its name, then the
-/// strongest themes of its context.
+/// Theme ids for an initiative: its programme's theme, themes named in its name (`name`: the
+/// theme word counts of the name), then the strongest themes of its context.
 fn themes_for(
-    name: &str,
+    name: &ThemeScores,
     programme_theme: Option<&str>,
     context: &[(usize, usize)],
     fallback: &[usize],
@@ -912,17 +943,16 @@ fn themes_for(
     if let Some(t) = programme_theme.and_then(|t| v.theme_index(t)) {
         out.push(t);
     }
-    let name_scores = v.theme_scores(name);
-    let mut ranked: Vec<usize> = (0..name_scores.len())
-        .filter(|&i| name_scores[i] > 0)
-        .collect();
-    ranked.sort_by_key(|&i| std::cmp::Reverse(name_scores[i]));
-    for i in ranked {
+    // Strongest first, ties in theme order (a stable sort of a few indices).
+    let mut ranked: Vec<usize> = (0..name.len()).filter(|&i| name[i] > 0).collect();
+    ranked.sort_by_key(|&i| std::cmp::Reverse(name[i]));
+    for &i in &ranked {
         if !out.contains(&i) {
             out.push(i);
         }
     }
-    let mut ctx = vec![0usize; v.themes.len()];
+    // Context scores are sums over slices; themes past the scores' length never score.
+    let mut ctx = [0usize; crate::vocab::MAX_THEMES];
     for &(s, e) in context {
         let scores = hits.scores(s, e);
         for (i, &s) in scores.iter().enumerate() {
@@ -931,11 +961,10 @@ fn themes_for(
     }
     let top = ctx.iter().copied().max().unwrap_or(0);
     if top > 0 {
-        let mut ranked: Vec<usize> = (0..ctx.len())
-            .filter(|&i| ctx[i] > 0 && ctx[i] * 2 >= top)
-            .collect();
+        ranked.clear();
+        ranked.extend((0..ctx.len()).filter(|&i| ctx[i] > 0 && ctx[i] * 2 >= top));
         ranked.sort_by_key(|&i| std::cmp::Reverse(ctx[i]));
-        for i in ranked.into_iter().take(3) {
+        for &i in ranked.iter().take(3) {
             if !out.contains(&i) {
                 out.push(i);
             }
@@ -1067,23 +1096,35 @@ pub fn extract(doc: &Document) -> Extracted {
             std::cmp::Reverse(c.loc.end),
         )
     });
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: FxHashMap<String, Vec<Cand>> = FxHashMap::default();
-    let mut seen: FxHashSet<(String, Location)> = FxHashSet::default();
+    // Groups in order of first appearance; `index` finds a key's group, and a mention is
+    // recognised as seen by its group's position, so each key is hashed once per candidate.
+    let mut groups: Vec<(String, Vec<Cand>)> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    let mut seen: FxHashSet<(usize, Location)> = FxHashSet::default();
     for c in cands {
         let key = canonical(&c.name);
-        if char_len(&key) < 2 || !seen.insert((key.clone(), c.loc)) {
+        if char_len(&key) < 2 {
             continue;
         }
-        if !groups.contains_key(&key) {
-            order.push(key.clone());
+        let g = match index.entry(key) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                groups.push((e.key().clone(), Vec::new()));
+                *e.insert(groups.len() - 1)
+            }
+        };
+        if seen.insert((g, c.loc)) {
+            groups[g].1.push(c);
         }
-        groups.entry(key).or_default().push(c);
     }
+    drop(index);
     let block_text = |l: &Location| doc.block_at(l.section, l.paragraph).unwrap_or("");
     let mut initiatives: Vec<Initiative> = Vec::new();
-    for (n, key) in order.iter().enumerate() {
-        let group = &groups[key];
+    // One buffer for every initiative's context slices.
+    let mut contexts: Vec<(usize, usize)> = Vec::new();
+    for (n, (key, group)) in groups.iter_mut().enumerate() {
+        let key = std::mem::take(key);
+        let group = &*group;
         let primary = group
             .iter()
             .find(|c| c.loc.paragraph.is_some())
@@ -1101,16 +1142,23 @@ pub fn extract(doc: &Document) -> Extracted {
             InitiativeKind::Item => 2,
             InitiativeKind::Programme => 3,
         };
-        let name = group
-            .iter()
-            .min_by_key(|c| rank(c.kind))
-            .map(|c| c.name.as_str())
-            .unwrap_or(key.as_str());
+        let best = group.iter().min_by_key(|c| rank(c.kind));
+        let name = best.map(|c| c.name.as_str()).unwrap_or(key.as_str());
+        // The theme words in the name: a name is the text at its mention's location (not
+        // always: a programme's mention may differ from its lexicon name), and then its hits
+        // are among the document's, so no second search is needed.
+        let name_scores = match best {
+            Some(c) if block_text(&c.loc).get(c.loc.start..c.loc.end) == Some(name) => {
+                let at = block_offset(&c.loc);
+                ThemeHits::count(&theme_hits.hits, at + c.loc.start, at + c.loc.end)
+            }
+            _ => v.theme_scores(name),
+        };
         let programme_theme = v
             .programme_names
             .get(key.as_str())
             .map(|p| v.programmes[p].theme.as_str());
-        let mut contexts: Vec<(usize, usize)> = Vec::new();
+        contexts.clear();
         for c in group {
             let bt = block_text(&c.loc);
             let at = block_offset(&c.loc);
@@ -1127,7 +1175,13 @@ pub fn extract(doc: &Document) -> Extracted {
                 }
             }
         }
-        let theme_idx = themes_for(name, programme_theme, &contexts, &doc_rank, &mut theme_hits);
+        let theme_idx = themes_for(
+            &name_scores,
+            programme_theme,
+            &contexts,
+            &doc_rank,
+            &mut theme_hits,
+        );
         let bt = block_text(&primary.loc);
         let summary = bt[primary.context.0..primary.context.1.min(bt.len())]
             .trim()
@@ -1138,7 +1192,7 @@ pub fn extract(doc: &Document) -> Extracted {
             id: crate::pack::initiative_id(&doc.id, n),
             doc_id: doc.id.clone(),
             name: name.to_string(),
-            canonical: key.clone(),
+            canonical: key,
             kind: kind.unwrap_or(InitiativeKind::Measure),
             summary,
             themes: theme_idx
@@ -1159,7 +1213,7 @@ pub fn extract(doc: &Document) -> Extracted {
     let mut items_by_block: FxHashMap<BlockKey, Vec<(usize, usize, usize)>> = FxHashMap::default();
     for (ii, init) in initiatives.iter().enumerate() {
         if init.kind == InitiativeKind::Item {
-            if let Some(c) = groups.get(&init.canonical).and_then(|g| g.first()) {
+            if let Some(c) = groups[ii].1.first() {
                 let l = init.location;
                 items_by_block
                     .entry((l.section, l.paragraph))
@@ -1303,7 +1357,7 @@ mod tests {
             serde_json::from_str(include_str!("../data/lexicon.json")).unwrap();
         for h in lex["heads"].as_array().unwrap() {
             let h = h.as_str().unwrap();
-            assert!(!h.contains(super::SEGMENT_BREAK), "{h}");
+            assert!(!h.contains(super::is_segment_break), "{h}");
         }
     }
 
@@ -1468,7 +1522,9 @@ mod tests {
             .collect();
         for (k, &s) in bounds.iter().enumerate() {
             for &e in &bounds[k..] {
-                assert_eq!(&*th.scores(s, e), &*v.theme_scores(&text[s..e]), "{s}..{e}");
+                let scanned = v.theme_scores(&text[s..e]);
+                assert_eq!(&*ThemeHits::count(&th.hits, s, e), &*scanned, "{s}..{e}");
+                assert_eq!(&*th.scores(s, e), &*scanned, "{s}..{e}");
             }
         }
     }
