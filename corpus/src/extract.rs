@@ -1144,9 +1144,9 @@ pub fn extract(doc: &Document) -> Extracted {
         };
         let best = group.iter().min_by_key(|c| rank(c.kind));
         let name = best.map(|c| c.name.as_str()).unwrap_or(key.as_str());
-        // The theme words in the name: a name is the text at its mention's location (not
-        // always: a programme's mention may differ from its lexicon name), and then its hits
-        // are among the document's, so no second search is needed.
+        // The theme words in the name: every rule takes a name as the text at its mention's
+        // location, so its hits are among the document's and no second search is needed. The
+        // comparison keeps that true if a rule ever rewrites a name (then the name is scanned).
         let name_scores = match best {
             Some(c) if block_text(&c.loc).get(c.loc.start..c.loc.end) == Some(name) => {
                 let at = block_offset(&c.loc);
