@@ -981,10 +981,13 @@ fn themes_for(
 
 pub fn extract(doc: &Document) -> Extracted {
     let v = Vocab::get();
-    let mut cands: Vec<Cand> = Vec::new();
+    // Sized from the text so the large records are not copied as the vectors grow: the
+    // generated corpora run to ~25 mentions and ~30 figures per 1,000 characters, real
+    // articles to fewer; an estimate off either way costs one doubling or some idle capacity.
+    let mut cands: Vec<Cand> = Vec::with_capacity(doc.chars / 32 + 8);
     let mut recog: Vec<Recognition> = Vec::new();
-    let mut metrics: Vec<Metric> = Vec::new();
-    let mut metric_blocks: Vec<(Location, (usize, usize))> = Vec::new();
+    let mut metrics: Vec<Metric> = Vec::with_capacity(doc.chars / 32 + 4);
+    let mut metric_blocks: Vec<(Location, (usize, usize))> = Vec::with_capacity(metrics.capacity());
 
     for (si, section) in doc.sections.iter().enumerate() {
         let blocks = section.heading.iter().map(|h| (None, h.as_str())).chain(
@@ -1119,7 +1122,7 @@ pub fn extract(doc: &Document) -> Extracted {
     }
     drop(index);
     let block_text = |l: &Location| doc.block_at(l.section, l.paragraph).unwrap_or("");
-    let mut initiatives: Vec<Initiative> = Vec::new();
+    let mut initiatives: Vec<Initiative> = Vec::with_capacity(groups.len());
     // One buffer for every initiative's context slices.
     let mut contexts: Vec<(usize, usize)> = Vec::new();
     for (n, (key, group)) in groups.iter_mut().enumerate() {
