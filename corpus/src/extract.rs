@@ -982,8 +982,8 @@ fn themes_for(
 pub fn extract(doc: &Document) -> Extracted {
     let v = Vocab::get();
     // Sized from the text so the large records are not copied as the vectors grow: the
-    // generated corpora run to ~25 mentions and ~30 figures per 1,000 characters, real
-    // articles to fewer; an estimate off either way costs one doubling or some idle capacity.
+    // generated corpora run to ~24 initiatives and ~27 figures per 1,000 characters, real
+    // articles (the seeds: 15 and 6) to fewer; an estimate off costs a doubling or idle capacity.
     let mut cands: Vec<Cand> = Vec::with_capacity(doc.chars / 32 + 8);
     let mut recog: Vec<Recognition> = Vec::new();
     let mut metrics: Vec<Metric> = Vec::with_capacity(doc.chars / 32 + 4);
