@@ -4,7 +4,9 @@
 //! with `--strict` when any file was skipped, duplicated or built with warnings.
 
 use clap::{Parser, Subcommand};
-use corpus::model::{Corpus, InputStatus};
+use corpus::assemble::{Accepted, Assembler, Collected};
+use corpus::model::{Initiative, InputRecord, InputStatus, Metric};
+use corpus::pack::PackWriter;
 use corpus::FileResult;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -186,49 +188,147 @@ fn run_build(
             })
         });
     }
-    let files: Vec<PathBuf> = found.into_iter().map(|f| f.path).collect();
+    // In the order the corpus lists them (by relative path as text, which is not always the
+    // walk's order: `a-c` sorts before `a/b`), since documents are assembled as they come.
+    let mut files: Vec<(PathBuf, String)> = found
+        .into_iter()
+        .map(|f| {
+            let rel = f
+                .path
+                .strip_prefix(input_dir)
+                .unwrap_or(&f.path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            (f.path, rel)
+        })
+        .collect();
+    files.sort_by(|a, b| a.1.cmp(&b.1));
     let total = files.len();
+    let threads = jobs
+        .filter(|&j| j > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // With more than one thread, this one assembles and writes the pack while the others
+    // process files: `--jobs N` runs N threads in all.
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
+        .num_threads(threads.saturating_sub(1).max(1))
         .build()
         .map_err(|e| format!("cannot start workers: {e}"))?;
     let done = AtomicUsize::new(0);
     let show_progress = total >= 200 && std::io::stderr().is_terminal() || total >= 5000;
     let step = (total / 20).max(100);
     let started = std::time::Instant::now();
-    let results: Vec<FileResult> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|path| {
-                let rel = path
-                    .strip_prefix(input_dir)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let result = read_and_process(path, &rel);
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if show_progress && (n.is_multiple_of(step) || n == total) {
-                    eprintln!(
-                        "[corpus] {n}/{total} files ({:.1}s)",
-                        started.elapsed().as_secs_f64()
-                    );
+    let process_one = |(path, rel): &(PathBuf, String)| {
+        let result = read_and_process(path, rel);
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if show_progress && (n.is_multiple_of(step) || n == total) {
+            eprintln!(
+                "[corpus] {n}/{total} files ({:.1}s)",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        result
+    };
+
+    // Each file is assembled and written into the pack as soon as it is processed, so the
+    // build holds one batch of documents, not the corpus: only `--out` keeps them all.
+    let (mut pack_files, mut pack_bytes) = (0, 0);
+    let mut write_file = |dir: &Path, name: &str, b: &[u8]| -> Result<(), String> {
+        let path = dir.join(name);
+        std::fs::write(&path, b).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        pack_files += 1;
+        pack_bytes += b.len();
+        Ok(())
+    };
+    let mut sink = |name: &str, b: &[u8]| match pack {
+        Some(dir) => write_file(dir, name, b),
+        None => Ok(()),
+    };
+    if let Some(dir) = pack {
+        clear_pack(dir)?;
+    }
+    let mut writer = match pack {
+        Some(_) => Some(
+            PackWriter::new(
+                corpus::assemble::generator(),
+                corpus::assemble::vocab_themes(),
+                &mut sink,
+            )
+            .map_err(|e| format!("cannot pack corpus: {e}"))?,
+        ),
+        None => None,
+    };
+    let mut assembler = Assembler::default();
+    let mut collected = out.map(|_| Collected::with_capacity(total, 0, 0));
+    let mut tally = Tally::default();
+    let mut absorb = |r: FileResult| -> Result<(), String> {
+        let Some(a) = assembler.add(r) else {
+            return Ok(());
+        };
+        tally.add(&a, !quiet);
+        if let Some(w) = writer.as_mut() {
+            let inits: Vec<&Initiative> = a.initiatives.iter().collect();
+            let mets: Vec<&Metric> = a.metrics.iter().collect();
+            w.add(&a.document, &inits, &mets)
+                .map_err(|e| format!("cannot pack corpus: {e}"))?;
+        }
+        if let Some(c) = collected.as_mut() {
+            c.push(a);
+        }
+        Ok(())
+    };
+    if threads == 1 {
+        // `--jobs 1` stays on one core throughout.
+        for f in &files {
+            absorb(process_one(f))?;
+        }
+    } else {
+        // The workers process one batch while this thread assembles and writes the one
+        // before; dropping the receiver (an error here) stops them after their batch.
+        std::thread::scope(|s| -> Result<(), String> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(1);
+            let (files, pool, process_one) = (&files, &pool, &process_one);
+            s.spawn(move || {
+                for batch in files.chunks(BATCH) {
+                    let results = pool.install(|| batch.par_iter().map(process_one).collect());
+                    if tx.send(results).is_err() {
+                        break;
+                    }
                 }
-                result
-            })
-            .collect()
-    });
+            });
+            for results in rx {
+                for r in results {
+                    absorb(r)?;
+                }
+            }
+            Ok(())
+        })?;
+    }
     let t_process = started.elapsed();
     let rss_process = rss_mb();
-    // A pack build takes the content hash from the records it writes.
-    let mut corpus = corpus::assemble::assemble_unhashed(results);
-    if out.is_some() || pack.is_none() {
-        corpus.build.content_hash =
-            corpus::pack::content_hash(&corpus).map_err(|e| format!("cannot hash corpus: {e}"))?;
-    }
-    let t_assemble = started.elapsed();
-    let rss_assemble = rss_mb();
+
     let mut written = Vec::new();
-    if let Some(out) = out {
+    let mut content_hash = String::new();
+    if let Some(w) = writer {
+        content_hash = w
+            .finish(None, "")
+            .map_err(|e| format!("cannot pack corpus: {e}"))?;
+    }
+    if let Some(dir) = pack {
+        written.push(format!(
+            "pack {} ({pack_files} files, {pack_bytes} bytes)",
+            dir.display()
+        ));
+    }
+    let inputs = assembler.inputs;
+    let clean = inputs.iter().all(|i| i.status == InputStatus::Built);
+    if let (Some(out), Some(collected)) = (out, collected) {
+        let mut corpus = collected.finish(inputs.clone());
+        corpus.build.content_hash = if pack.is_some() {
+            content_hash.clone()
+        } else {
+            corpus::pack::content_hash(&corpus).map_err(|e| format!("cannot hash corpus: {e}"))?
+        };
+        content_hash = corpus.build.content_hash.clone();
         let json = if pretty {
             serde_json::to_string_pretty(&corpus)
         } else {
@@ -241,37 +341,29 @@ fn run_build(
         }
         std::fs::write(out, json.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-        written.push(format!("{} ({} bytes)", out.display(), json.len()));
-    }
-    if let Some(dir) = pack {
-        // As many threads as the build was given: `--jobs 1` stays on one core throughout.
-        let (files, bytes, hash) = write_pack(dir, &corpus, pool.current_num_threads() > 1)?;
-        corpus.build.content_hash = hash;
-        written.push(format!(
-            "pack {} ({files} files, {bytes} bytes)",
-            dir.display()
-        ));
+        written.insert(0, format!("{} ({} bytes)", out.display(), json.len()));
+        // The process ends soon: freeing hundreds of MB of small allocations one by one would
+        // only delay the exit (about 4 % of a 10,000-document build).
+        std::mem::forget(corpus);
     }
     if std::env::var_os("CORPUS_TIMINGS").is_some() {
         let total = started.elapsed();
         eprintln!(
-            "[corpus] read+extract {:.2}s · assemble {:.2}s · write {:.2}s (resident after each: {rss_process} / {rss_assemble} / {} MB)",
+            "[corpus] read+extract+pack {:.2}s · finish {:.2}s (resident after each: {rss_process} / {} MB)",
             t_process.as_secs_f64(),
-            (t_assemble - t_process).as_secs_f64(),
-            (total - t_assemble).as_secs_f64(),
+            (total - t_process).as_secs_f64(),
             rss_mb()
         );
     }
-    print_report(&corpus, &written.join(", "), started.elapsed(), quiet);
-    let built = corpus.documents.len();
-    let clean = corpus
-        .build
-        .inputs
-        .iter()
-        .all(|i| i.status == InputStatus::Built);
-    // The process ends here: freeing hundreds of MB of small allocations one by one would only
-    // delay the exit (about 4 % of a 10,000-document build).
-    std::mem::forget(corpus);
+    let built = tally.documents;
+    print_report(
+        &inputs,
+        &tally,
+        &content_hash,
+        &written.join(", "),
+        started.elapsed(),
+        quiet,
+    );
     Ok(if built == 0 {
         eprintln!("corpus: nothing could be built");
         ExitCode::FAILURE
@@ -283,14 +375,37 @@ fn run_build(
     })
 }
 
-/// Writes the pack files as they are produced, after removing the files of a previous build
-/// (a larger one leaves chunks the new index does not name). Returns (files, bytes, content hash).
-/// With `two_threads`, the pack's search postings are built beside its document chunks.
-fn write_pack(
-    dir: &Path,
-    corpus: &Corpus,
-    two_threads: bool,
-) -> Result<(usize, usize, String), String> {
+/// Files per batch when several workers process them: enough to keep every worker busy, few
+/// enough that a batch of documents is a few MB.
+const BATCH: usize = 256;
+
+/// What the report says about the documents built.
+#[derive(Default)]
+struct Tally {
+    documents: usize,
+    initiatives: usize,
+    metrics: usize,
+    /// Per document id, its initiatives and figures (for the line per file).
+    per_doc: FxHashMap<String, (usize, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, a: &Accepted, per_doc: bool) {
+        self.documents += 1;
+        self.initiatives += a.initiatives.len();
+        self.metrics += a.metrics.len();
+        if per_doc {
+            self.per_doc.insert(
+                a.document.id.clone(),
+                (a.initiatives.len(), a.metrics.len()),
+            );
+        }
+    }
+}
+
+/// Removes the files of a previous pack build from `dir` (a larger one leaves chunks the new
+/// index does not name), creating the folder if needed.
+fn clear_pack(dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -306,17 +421,7 @@ fn write_pack(
             }
         }
     }
-    let (mut files, mut bytes) = (0, 0);
-    let write = &mut |name: &str, b: &[u8]| {
-        let path = dir.join(name);
-        std::fs::write(&path, b).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        files += 1;
-        bytes += b.len();
-        Ok(())
-    };
-    let hash = corpus::pack::pack_into_threads(corpus, write, two_threads)
-        .map_err(|e| format!("cannot pack corpus: {e}"))?;
-    Ok((files, bytes, hash))
+    Ok(())
 }
 
 /// Resident memory in MB (Linux; 0 elsewhere), for the phase timings.
@@ -362,21 +467,20 @@ fn read_and_process(path: &Path, rel: &str) -> FileResult {
     }
 }
 
-fn print_report(corpus: &Corpus, written: &str, elapsed: std::time::Duration, quiet: bool) {
+fn print_report(
+    inputs: &[InputRecord],
+    tally: &Tally,
+    content_hash: &str,
+    written: &str,
+    elapsed: std::time::Duration,
+    quiet: bool,
+) {
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
-    let count = |s: InputStatus| corpus.build.inputs.iter().filter(|i| i.status == s).count();
+    let count = |s: InputStatus| inputs.iter().filter(|i| i.status == s).count();
     if !quiet {
-        // Counted once up front: a per-file scan would be quadratic at 10,000 files.
-        let mut per_doc: FxHashMap<&str, (usize, usize)> = Default::default();
-        for x in &corpus.initiatives {
-            per_doc.entry(x.doc_id.as_str()).or_default().0 += 1;
-        }
-        for x in &corpus.metrics {
-            per_doc.entry(x.doc_id.as_str()).or_default().1 += 1;
-        }
         let _ = writeln!(w, "Build report");
-        for i in &corpus.build.inputs {
+        for i in inputs {
             let status = match i.status {
                 InputStatus::Built => "built",
                 InputStatus::BuiltWithWarnings => "built*",
@@ -385,7 +489,7 @@ fn print_report(corpus: &Corpus, written: &str, elapsed: std::time::Duration, qu
             };
             let detail = match (&i.doc_id, i.status) {
                 (Some(id), InputStatus::Built | InputStatus::BuiltWithWarnings) => {
-                    let (inits, mets) = per_doc.get(id.as_str()).copied().unwrap_or_default();
+                    let (inits, mets) = tally.per_doc.get(id.as_str()).copied().unwrap_or_default();
                     format!(
                         "{} · {inits} initiatives · {mets} metrics",
                         i.encoding.as_deref().unwrap_or("?")
@@ -402,16 +506,16 @@ fn print_report(corpus: &Corpus, written: &str, elapsed: std::time::Duration, qu
     let _ = writeln!(
         w,
         "{} files: {} built, {} built with warnings, {} duplicates, {} skipped → {} ({} documents, {} initiatives, {} metrics, {:.2}s)",
-        corpus.build.inputs.len(),
+        inputs.len(),
         count(InputStatus::Built),
         count(InputStatus::BuiltWithWarnings),
         count(InputStatus::Duplicate),
         count(InputStatus::Skipped),
         written,
-        corpus.documents.len(),
-        corpus.initiatives.len(),
-        corpus.metrics.len(),
+        tally.documents,
+        tally.initiatives,
+        tally.metrics,
         elapsed.as_secs_f64(),
     );
-    let _ = writeln!(w, "content hash {}", corpus.build.content_hash);
+    let _ = writeln!(w, "content hash {content_hash}");
 }

@@ -16,6 +16,8 @@
 //! is JSON, little-endian `u32`/`u64`/`f64` arrays, or bytes. Nothing here does I/O.
 
 #[cfg(feature = "ingest")]
+use crate::model::CanonicalInitiative;
+#[cfg(feature = "ingest")]
 use crate::model::Corpus;
 use crate::model::{
     Bound, Document, Initiative, InitiativeKind, Location, Metric, Normalized, Theme,
@@ -606,100 +608,136 @@ pub fn pack(corpus: &Corpus) -> Result<Pack, String> {
 pub type Sink<'a> = dyn FnMut(&str, &[u8]) -> Result<(), String> + 'a;
 
 /// Splits a corpus into pack files and hands each to `sink` (name, bytes) as soon as it is
-/// complete, reusing one buffer per kind: a 50,000-document build need not hold 1.8 GB of
-/// files at once. `index.bin` comes last, since it states the content hash, which is taken
-/// over the document records as they are written. Returns that hash. Single-threaded: see
-/// [`pack_into_threads`].
+/// complete: its documents go through a [`PackWriter`] one by one, with the corpus's own
+/// canonical groups and theme counts. Returns the content hash; a corpus that states another
+/// one is an error (and no `index.bin` is written).
 #[cfg(feature = "ingest")]
 pub fn pack_into(corpus: &Corpus, sink: &mut Sink) -> Result<String, String> {
-    pack_into_threads(corpus, sink, false)
+    let (inits_of, mets_of) = by_document(corpus)?;
+    let mut w = PackWriter::new(corpus.build.generator.clone(), corpus.themes.clone(), sink)?;
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        w.add(doc, &inits_of[d], &mets_of[d])?;
+    }
+    w.finish(Some(&corpus.canonical), &corpus.build.content_hash)
 }
 
-/// [`pack_into`], with the search postings built on a second thread while this one writes the
-/// document chunks when `two_threads` is set (same files, same bytes). The two are the larger
-/// parts of writing a pack and share nothing but the corpus: at 50,000 documents the postings
-/// took 2.1 s and the document chunks 3.2 s, one after the other. Only for native callers that
-/// were given more than one core: wasm32 has no threads.
+/// Writes a pack document by document, in corpus order, handing each file to its sink as soon
+/// as it is complete: a document chunk every `DETAIL_CHUNK` documents, a text chunk every
+/// `TEXT_CHUNK`, then `search.bin`, then `index.bin`, which states the content hash (taken over
+/// the document records as they are written, so nothing is serialized twice) and names every
+/// other file, so a failed build never leaves one behind. What it keeps between documents is
+/// what the index and the search postings need (ids as small integers, documents without their
+/// text): the CLI feeds it each file as soon as it is processed and assembled, and a build
+/// holds no more than that, however many documents it reads.
 #[cfg(feature = "ingest")]
-pub fn pack_into_threads(
-    corpus: &Corpus,
-    sink: &mut Sink,
-    two_threads: bool,
-) -> Result<String, String> {
-    if corpus.themes.len() > 32 {
-        return Err(format!(
-            "{} themes; the pack stores themes as a 32-bit set",
-            corpus.themes.len()
-        ));
-    }
-    let docs = &corpus.documents;
-    let (inits_of, mets_of) = by_document(corpus)?;
-    let theme_bit: FxHashMap<&str, u32> = corpus
-        .themes
-        .iter()
-        .enumerate()
-        .map(|(k, t)| (t.id.as_str(), 1u32 << k))
-        .collect();
-    let canon_pos: FxHashMap<&str, usize> = corpus
-        .canonical
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (c.key.as_str(), k))
-        .collect();
+pub struct PackWriter<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    theme_bit: FxHashMap<String, u32>,
+    names: Interner,
+    strings: Interner,
+    /// Canonical keys, and each initiative's (a position in `keys`).
+    keys: Interner,
+    init_key: Vec<u32>,
+    ix: IndexPack,
+    hasher: Sha256,
+    /// The document chunk being filled, and how many records it has.
+    json: Vec<u8>,
+    in_json: usize,
+    detail_chunks: usize,
+    /// The folded texts of the text chunk being filled.
+    folded: Vec<String>,
+    text_chunks: usize,
+    postings: PostingsBuilder,
+}
 
-    let mut names = Interner::default();
-    let mut strings = Interner::default();
-    let mut ix = IndexPack {
-        meta: IndexMeta {
-            schema_version: SCHEMA_VERSION,
-            pack_version: PACK_VERSION,
-            generator: corpus.build.generator.clone(),
-            content_hash: corpus.build.content_hash.clone(),
-            themes: corpus.themes.clone(),
-            documents: Vec::with_capacity(docs.len()),
-            names: vec![],
-            strings: vec![],
-            canonical: corpus
-                .canonical
-                .iter()
-                .map(|c| CanonRow {
-                    key: c.key.clone(),
-                    name: (c.name != c.key).then(|| c.name.clone()),
-                    themes: c
-                        .themes
-                        .iter()
-                        .filter_map(|t| theme_bit.get(t.as_str()))
-                        .fold(0, |a, b| a | b),
-                    bureaus: c.bureaus.len() as u32,
-                    documents: c.doc_ids.len() as u32,
-                    first_date: c.first_date.clone(),
-                })
-                .collect(),
-            text_chunk: TEXT_CHUNK as u32,
-            detail_chunk: DETAIL_CHUNK as u32,
-            fold_table: crate::fold::TABLE_TEXT.to_string(),
-        },
-        doc_first_init: Vec::with_capacity(docs.len() + 1),
-        doc_first_metric: Vec::with_capacity(docs.len() + 1),
-        init_name: vec![],
-        init_canon: vec![],
-        init_themes: vec![],
-        met_init: vec![],
-        met_value: vec![],
-        met_norm: vec![],
-        met_unit: vec![],
-        met_norm_unit: vec![],
-        met_category: vec![],
-        met_raw: vec![],
-        met_label: vec![],
-        met_bound: vec![],
-    };
-    for (d, doc) in docs.iter().enumerate() {
+#[cfg(feature = "ingest")]
+impl<'s, 'a> PackWriter<'s, 'a> {
+    /// `themes` in the order their bits take; their counts are kept as given when
+    /// [`PackWriter::finish`] is given the canonical groups, and counted otherwise.
+    pub fn new(
+        generator: String,
+        themes: Vec<Theme>,
+        sink: &'s mut Sink<'a>,
+    ) -> Result<PackWriter<'s, 'a>, String> {
+        if themes.len() > 32 {
+            return Err(format!(
+                "{} themes; the pack stores themes as a 32-bit set",
+                themes.len()
+            ));
+        }
+        let theme_bit = themes
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (t.id.clone(), 1u32 << k))
+            .collect();
+        Ok(PackWriter {
+            sink,
+            theme_bit,
+            names: Interner::default(),
+            strings: Interner::default(),
+            keys: Interner::default(),
+            init_key: Vec::new(),
+            ix: IndexPack {
+                meta: IndexMeta {
+                    schema_version: SCHEMA_VERSION,
+                    pack_version: PACK_VERSION,
+                    generator,
+                    content_hash: String::new(),
+                    themes,
+                    documents: Vec::new(),
+                    names: vec![],
+                    strings: vec![],
+                    canonical: vec![],
+                    text_chunk: TEXT_CHUNK as u32,
+                    detail_chunk: DETAIL_CHUNK as u32,
+                    fold_table: crate::fold::TABLE_TEXT.to_string(),
+                },
+                doc_first_init: vec![],
+                doc_first_metric: vec![],
+                init_name: vec![],
+                init_canon: vec![],
+                init_themes: vec![],
+                met_init: vec![],
+                met_value: vec![],
+                met_norm: vec![],
+                met_unit: vec![],
+                met_norm_unit: vec![],
+                met_category: vec![],
+                met_raw: vec![],
+                met_label: vec![],
+                met_bound: vec![],
+            },
+            hasher: Sha256::new(),
+            json: Vec::new(),
+            in_json: 0,
+            detail_chunks: 0,
+            folded: Vec::with_capacity(TEXT_CHUNK),
+            text_chunks: 0,
+            postings: PostingsBuilder::new(true),
+        })
+    }
+
+    fn theme_bits(&self, themes: &[String]) -> u32 {
+        themes
+            .iter()
+            .filter_map(|t| self.theme_bit.get(t.as_str()))
+            .fold(0, |a, b| a | b)
+    }
+
+    /// Adds the next document with its initiatives and figures, whose ids must be the
+    /// document's id numbered in order (`{doc}-i1`, `{doc}-m1` …).
+    pub fn add(
+        &mut self,
+        doc: &Document,
+        initiatives: &[&Initiative],
+        metrics: &[&Metric],
+    ) -> Result<(), String> {
+        let ix = &mut self.ix;
         let first_init = ix.init_name.len();
         ix.doc_first_init.push(first_init as u32);
         ix.doc_first_metric.push(ix.met_init.len() as u32);
-        let init_ids: Vec<&str> = inits_of[d].iter().map(|i| i.id.as_str()).collect();
-        for (k, i) in inits_of[d].iter().enumerate() {
+        let init_ids: Vec<&str> = initiatives.iter().map(|i| i.id.as_str()).collect();
+        for (k, i) in initiatives.iter().enumerate() {
             if !is_numbered(&i.id, &doc.id, "-i", k + 1) {
                 return Err(format!(
                     "initiative {} is number {} of {}: ids must follow document order",
@@ -708,20 +746,16 @@ pub fn pack_into_threads(
                     doc.id
                 ));
             }
-            ix.init_name.push(names.get(&i.name));
-            ix.init_canon.push(
-                canon_pos
-                    .get(i.canonical.as_str())
-                    .map_or(NONE, |&c| c as u32),
-            );
-            ix.init_themes.push(
-                i.themes
-                    .iter()
-                    .filter_map(|t| theme_bit.get(t.as_str()))
-                    .fold(0, |a, b| a | b),
-            );
+            ix.init_name.push(self.names.get(&i.name));
+            self.init_key.push(self.keys.get(&i.canonical));
+            let bits = i
+                .themes
+                .iter()
+                .filter_map(|t| self.theme_bit.get(t.as_str()))
+                .fold(0, |a, b| a | b);
+            ix.init_themes.push(bits);
         }
-        for (k, m) in mets_of[d].iter().enumerate() {
+        for (k, m) in metrics.iter().enumerate() {
             if !is_numbered(&m.id, &doc.id, "-m", k + 1) {
                 return Err(format!(
                     "figure {} is number {} of {}: ids must follow document order",
@@ -740,12 +774,13 @@ pub fn pack_into_threads(
             ix.met_value.push(m.value);
             ix.met_norm
                 .push(m.normalized.as_ref().map_or(f64::NAN, |n| n.value));
-            ix.met_unit.push(strings.get(&m.unit));
+            let s = &mut self.strings;
+            ix.met_unit.push(s.get(&m.unit));
             ix.met_norm_unit
-                .push(m.normalized.as_ref().map_or(NONE, |n| strings.get(&n.unit)));
-            ix.met_category.push(strings.get(&m.category));
-            ix.met_raw.push(strings.get(&m.raw));
-            ix.met_label.push(strings.get(&m.label));
+                .push(m.normalized.as_ref().map_or(NONE, |n| s.get(&n.unit)));
+            ix.met_category.push(s.get(&m.category));
+            ix.met_raw.push(s.get(&m.raw));
+            ix.met_label.push(s.get(&m.label));
             ix.met_bound.push(match m.bound {
                 Bound::Exact => 0,
                 Bound::Approximate => 1,
@@ -753,82 +788,205 @@ pub fn pack_into_threads(
             });
         }
         ix.meta.documents.push(light(doc));
-    }
-    ix.doc_first_init.push(ix.init_name.len() as u32);
-    ix.doc_first_metric.push(ix.met_init.len() as u32);
-    ix.meta.names = names.list;
-    ix.meta.strings = strings.list;
 
-    // Search postings (and the folded texts, which the text chunks hold) on one side, the
-    // document chunks on the other.
-    let search_part = || {
-        let folded: Vec<String> = docs.iter().map(folded_text).collect();
-        let folded_names: Vec<String> =
-            ix.meta.names.iter().map(|n| crate::fold::fold(n)).collect();
-        let search = search_pack(&folded, &folded_names);
-        (folded, search)
-    };
-    // Detail chunks: the corpus model, per document. The content hash is taken over the same
-    // record bytes (see [`content_hash`]), so it costs no second serialization.
-    let mut hasher = Sha256::new();
-    let mut detail_part = |sink: &mut Sink| -> Result<(), String> {
-        let mut json = Vec::new();
-        for (c, start) in (0..docs.len()).step_by(DETAIL_CHUNK).enumerate() {
-            json.clear();
-            json.push(b'[');
-            for d in start..(start + DETAIL_CHUNK).min(docs.len()) {
-                if d > start {
-                    json.push(b',');
-                }
-                let at = json.len();
-                record(&docs[d], &inits_of[d], &mets_of[d], &mut json)?;
-                hash_record(&mut hasher, &json[at..]);
-            }
-            json.push(b']');
-            sink(&detail_file(c), &json)?;
+        // The document chunk: the corpus model, per document; the content hash is taken over
+        // the same record bytes (see [`content_hash`]).
+        self.json.push(if self.in_json == 0 { b'[' } else { b',' });
+        let at = self.json.len();
+        record(doc, initiatives, metrics, &mut self.json)?;
+        hash_record(&mut self.hasher, &self.json[at..]);
+        self.in_json += 1;
+        if self.in_json == DETAIL_CHUNK {
+            self.flush_details()?;
+        }
+        let folded = folded_text(doc);
+        self.postings.add(&folded);
+        self.folded.push(folded);
+        if self.folded.len() == TEXT_CHUNK {
+            self.flush_texts()?;
         }
         Ok(())
-    };
-    let (folded, search) = if two_threads {
-        std::thread::scope(|s| {
-            let worker = s.spawn(search_part);
-            let details = detail_part(sink);
-            let searched = worker
-                .join()
-                .map_err(|_| "the search postings worker failed".to_string());
-            details.and(searched)
-        })?
-    } else {
-        let searched = search_part();
-        detail_part(sink)?;
-        searched
-    };
-    sink("search.bin", &search)?;
-    drop(search);
-    for (c, chunk) in folded.chunks(TEXT_CHUNK).enumerate() {
+    }
+
+    fn flush_details(&mut self) -> Result<(), String> {
+        self.json.push(b']');
+        (self.sink)(&detail_file(self.detail_chunks), &self.json)?;
+        self.json.clear();
+        self.in_json = 0;
+        self.detail_chunks += 1;
+        Ok(())
+    }
+
+    fn flush_texts(&mut self) -> Result<(), String> {
         let mut w = Blobs::new();
-        let mut offsets = Vec::with_capacity(chunk.len() + 1);
+        let mut offsets = Vec::with_capacity(self.folded.len() + 1);
         let mut bytes = Vec::new();
-        for t in chunk {
+        for t in &self.folded {
             offsets.push(bytes.len() as u32);
             bytes.extend_from_slice(t.as_bytes());
         }
         offsets.push(bytes.len() as u32);
         w.u32s(&offsets);
         w.bytes(&bytes);
-        sink(&text_file(c), &w.finish())?;
+        (self.sink)(&text_file(self.text_chunks), &w.finish())?;
+        self.folded.clear();
+        self.text_chunks += 1;
+        Ok(())
     }
-    drop(folded);
-    let content_hash = hex(&hasher.finalize());
-    if !corpus.build.content_hash.is_empty() && corpus.build.content_hash != content_hash {
-        return Err(format!(
-            "the corpus says its content hash is {}, its content hashes to {content_hash}",
-            corpus.build.content_hash
-        ));
+
+    /// Writes what is left: the last chunks, `search.bin` and `index.bin`. The canonical
+    /// groups are `canonical` when given (a corpus's own; its theme counts are kept), and are
+    /// grouped here otherwise, exactly as [`crate::assemble`] groups them (the theme counts
+    /// too). A non-empty `stated_hash` must be the content hash. Returns the content hash.
+    pub fn finish(
+        mut self,
+        canonical: Option<&[CanonicalInitiative]>,
+        stated_hash: &str,
+    ) -> Result<String, String> {
+        if self.in_json > 0 {
+            self.flush_details()?;
+        }
+        if !self.folded.is_empty() {
+            self.flush_texts()?;
+        }
+        let ndocs = self.ix.meta.documents.len();
+        self.ix.doc_first_init.push(self.ix.init_name.len() as u32);
+        self.ix.doc_first_metric.push(self.ix.met_init.len() as u32);
+        match canonical {
+            Some(canonical) => self.given_groups(canonical),
+            None => self.grouped_here(),
+        }
+        let PackWriter {
+            sink,
+            names,
+            strings,
+            mut ix,
+            hasher,
+            postings,
+            ..
+        } = self;
+        ix.meta.names = names.list;
+        ix.meta.strings = strings.list;
+
+        let mut search = Blobs::new();
+        postings.finish().write(&mut search, ndocs as u32, true);
+        let mut names = PostingsBuilder::new(false);
+        for n in &ix.meta.names {
+            names.add(&crate::fold::fold(n));
+        }
+        names
+            .finish()
+            .write(&mut search, ix.meta.names.len() as u32, false);
+        sink("search.bin", &search.finish())?;
+
+        let content_hash = hex(&hasher.finalize());
+        if !stated_hash.is_empty() && stated_hash != content_hash {
+            return Err(format!(
+                "the corpus says its content hash is {stated_hash}, its content hashes to {content_hash}"
+            ));
+        }
+        ix.meta.content_hash = content_hash.clone();
+        sink("index.bin", &ix.encode())?;
+        Ok(content_hash)
     }
-    ix.meta.content_hash = content_hash.clone();
-    sink("index.bin", &ix.encode())?;
-    Ok(content_hash)
+
+    fn given_groups(&mut self, canonical: &[CanonicalInitiative]) {
+        let canon_pos: FxHashMap<&str, u32> = canonical
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.key.as_str(), k as u32))
+            .collect();
+        let key_pos: Vec<u32> = (self.keys.list.iter())
+            .map(|k| canon_pos.get(k.as_str()).copied().unwrap_or(NONE))
+            .collect();
+        self.ix.init_canon = self.init_key.iter().map(|&k| key_pos[k as usize]).collect();
+        self.ix.meta.canonical = canonical
+            .iter()
+            .map(|c| CanonRow {
+                key: c.key.clone(),
+                name: (c.name != c.key).then(|| c.name.clone()),
+                themes: self.theme_bits(&c.themes),
+                bureaus: c.bureaus.len() as u32,
+                documents: c.doc_ids.len() as u32,
+                first_date: c.first_date.clone(),
+            })
+            .collect();
+    }
+
+    fn grouped_here(&mut self) {
+        let ix = &mut self.ix;
+        let docs = &ix.meta.documents;
+        let ntheme = ix.meta.themes.len();
+        let mut init_doc = Vec::with_capacity(ix.init_name.len());
+        for (d, w) in ix.doc_first_init.windows(2).enumerate() {
+            init_doc.extend(std::iter::repeat_n(d as u32, (w[1] - w[0]) as usize));
+        }
+        let mut init_themes = Vec::with_capacity(ix.init_themes.len() * 2);
+        let mut first_theme = Vec::with_capacity(ix.init_themes.len() + 1);
+        let mut counts = vec![0usize; ntheme];
+        for &bits in &ix.init_themes {
+            first_theme.push(init_themes.len() as u32);
+            for (t, count) in counts.iter_mut().enumerate() {
+                if bits & (1 << t) != 0 {
+                    init_themes.push(t as u32);
+                    *count += 1;
+                }
+            }
+        }
+        first_theme.push(init_themes.len() as u32);
+        let mut bureau_code: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut bureau_names: Vec<&str> = Vec::new();
+        let doc_bureau = docs
+            .iter()
+            .map(|d| {
+                let b = d.bureau.as_ref()?;
+                Some(*bureau_code.entry(b.name.as_str()).or_insert_with(|| {
+                    bureau_names.push(b.name.as_str());
+                    bureau_names.len() as u32 - 1
+                }))
+            })
+            .collect();
+        let input = crate::assemble::CanonInput {
+            init_key: std::mem::take(&mut self.init_key),
+            init_name: ix.init_name.clone(),
+            init_doc,
+            init_themes,
+            first_theme,
+            keys: self.keys.list.iter().map(String::as_str).collect(),
+            names: self.names.list.iter().map(String::as_str).collect(),
+            theme_ids: ix.meta.themes.iter().map(|t| t.id.as_str()).collect(),
+            doc_date: docs.iter().map(|d| d.date.as_deref()).collect(),
+            doc_bureau,
+            bureau_names,
+        };
+        let groups = crate::assemble::group(&input);
+        let mut init_canon = vec![NONE; input.init_key.len()];
+        let mut rows = Vec::with_capacity(groups.len());
+        for (p, g) in groups.iter().enumerate() {
+            for &k in &g.members {
+                init_canon[k as usize] = p as u32;
+            }
+            rows.push(CanonRow {
+                key: g.key.to_string(),
+                name: (g.name != g.key).then(|| g.name.to_string()),
+                themes: g
+                    .themes
+                    .iter()
+                    .filter_map(|t| self.theme_bit.get(*t))
+                    .fold(0, |a, b| a | b),
+                bureaus: g.bureaus.len() as u32,
+                documents: g.docs.len() as u32,
+                first_date: g.first_date.map(str::to_string),
+            });
+        }
+        drop(groups);
+        drop(input);
+        for (t, count) in ix.meta.themes.iter_mut().zip(counts) {
+            t.count = count;
+        }
+        ix.init_canon = init_canon;
+        ix.meta.canonical = rows;
+    }
 }
 
 /// Granularity of the first-occurrence offsets in the document pair postings, in bytes of
@@ -836,45 +994,70 @@ pub fn pack_into_threads(
 /// the block reads at most this many bytes before the first occurrence of the pair.
 pub const FIRST_BLOCK: u32 = 64;
 
-/// `search.bin`: postings for the document texts (pairs with their first-occurrence block),
-/// then for the distinct initiative names (short, so no offsets).
+/// Sorted gram keys, their posting ranges and the coded postings, as `search.bin` stores them.
 #[cfg(feature = "ingest")]
-fn search_pack(folded: &[String], names: &[String]) -> Vec<u8> {
-    let mut w = Blobs::new();
-    for (texts, firsts) in [(folded, true), (names, false)] {
-        let (keys, offsets, bytes) = postings(texts, firsts);
-        w.u32s(&[texts.len() as u32, firsts as u32]);
-        w.u64s(&keys);
-        w.u32s(&offsets);
-        w.bytes(&bytes);
-    }
-    w.finish()
+struct Coded {
+    keys: Vec<u64>,
+    offsets: Vec<u32>,
+    bytes: Vec<u8>,
 }
 
-/// Per folded character and character pair, the texts containing it (delta + varint coded).
-/// With `firsts`, each pair posting is followed by the block (`FIRST_BLOCK` bytes) of the
-/// pair's first occurrence in that text, so a verifying scan can start there.
 #[cfg(feature = "ingest")]
-fn postings(texts: &[String], firsts: bool) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
-    // Each list is encoded as it grows (delta + varint, one or two bytes a posting) rather
-    // than kept as (text, block) pairs: at 50,000 documents that is ~75 million postings, and
-    // 8 bytes each were most of the pack writer's memory traffic.
-    struct List {
-        key: u64,
-        /// Last text added, plus one (0: none yet).
-        last: u32,
-        bytes: Vec<u8>,
+impl Coded {
+    /// One table of `search.bin`: postings into `texts` texts (documents, then names).
+    fn write(&self, w: &mut Blobs, texts: u32, firsts: bool) {
+        w.u32s(&[texts, firsts as u32]);
+        w.u64s(&self.keys);
+        w.u32s(&self.offsets);
+        w.bytes(&self.bytes);
     }
-    let mut index: FxHashMap<u64, usize> = FxHashMap::default();
-    // Single characters of the Basic Multilingual Plane (all of CJK text) are looked up in a
-    // table by code point: half of all lookups, and a hash each was 1–2 % of a build.
-    let mut bmp: Vec<u32> = vec![u32::MAX; 0x10000];
-    let mut lists: Vec<List> = Vec::new();
-    // One pass in text order: a key's first sighting in a text is its first occurrence, and a
-    // list whose last posting is this text already has it.
-    let mut add = |k: u64, d: u32, block: u32| {
-        let new_list = |lists: &mut Vec<List>| {
-            lists.push(List {
+}
+
+/// Per folded character and character pair, the texts containing it (delta + varint coded),
+/// over texts added one at a time (text `n` is the `n`-th added). With `firsts`, each pair
+/// posting is followed by the block (`FIRST_BLOCK` bytes) of the pair's first occurrence in
+/// that text, so a verifying scan can start there.
+#[cfg(feature = "ingest")]
+struct PostingsBuilder {
+    firsts: bool,
+    texts: u32,
+    index: FxHashMap<u64, usize>,
+    /// Single characters of the Basic Multilingual Plane (all of CJK text) are looked up in a
+    /// table by code point: half of all lookups, and a hash each was 1–2 % of a build.
+    bmp: Vec<u32>,
+    lists: Vec<PostingList>,
+}
+
+/// Each list is encoded as it grows (delta + varint, one or two bytes a posting) rather than
+/// kept as (text, block) pairs: at 50,000 documents that is ~75 million postings, and 8 bytes
+/// each were most of the pack writer's memory traffic.
+#[cfg(feature = "ingest")]
+struct PostingList {
+    key: u64,
+    /// Last text added, plus one (0: none yet).
+    last: u32,
+    bytes: Vec<u8>,
+}
+
+#[cfg(feature = "ingest")]
+impl PostingsBuilder {
+    fn new(firsts: bool) -> PostingsBuilder {
+        PostingsBuilder {
+            firsts,
+            texts: 0,
+            index: FxHashMap::default(),
+            bmp: vec![u32::MAX; 0x10000],
+            lists: Vec::new(),
+        }
+    }
+
+    /// One pass in text order: a key's first sighting in a text is its first occurrence, and
+    /// a list whose last posting is this text already has it.
+    #[inline]
+    fn post(&mut self, k: u64, d: u32, block: u32) {
+        let lists = &mut self.lists;
+        let mut new_list = || {
+            lists.push(PostingList {
                 key: k,
                 last: 0,
                 bytes: Vec::new(),
@@ -882,52 +1065,75 @@ fn postings(texts: &[String], firsts: bool) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
             lists.len() - 1
         };
         let code = (k & 0x1F_FFFF) as usize;
-        let at = if is_unigram(k) && code < bmp.len() {
-            if bmp[code] == u32::MAX {
-                bmp[code] = new_list(&mut lists) as u32;
+        let at = if is_unigram(k) && code < self.bmp.len() {
+            if self.bmp[code] == u32::MAX {
+                self.bmp[code] = new_list() as u32;
             }
-            bmp[code] as usize
+            self.bmp[code] as usize
         } else {
-            *index.entry(k).or_insert_with(|| new_list(&mut lists))
+            *self.index.entry(k).or_insert_with(new_list)
         };
-        let l = &mut lists[at];
+        let l = &mut self.lists[at];
         if l.last == d + 1 {
             return;
         }
         let delta = if l.last == 0 { d } else { d - (l.last - 1) };
         varint(&mut l.bytes, delta);
-        if firsts && !is_unigram(k) {
+        if self.firsts && !is_unigram(k) {
             varint(&mut l.bytes, block);
         }
         l.last = d + 1;
-    };
-    for (d, text) in texts.iter().enumerate() {
-        let d = d as u32;
+    }
+
+    fn add(&mut self, text: &str) {
+        let d = self.texts;
+        self.texts += 1;
         let mut prev: Option<(char, usize)> = None;
         for (at, c) in text.char_indices() {
             if c == '\n' {
                 prev = None;
                 continue;
             }
-            add(unigram_key(c), d, 0);
+            self.post(unigram_key(c), d, 0);
             if let Some((p, pat)) = prev {
-                add(bigram_key(p, c), d, pat as u32 / FIRST_BLOCK);
+                self.post(bigram_key(p, c), d, pat as u32 / FIRST_BLOCK);
             }
             prev = Some((c, at));
         }
     }
-    drop(index);
-    lists.sort_unstable_by_key(|l| l.key);
-    let mut key_col = Vec::with_capacity(lists.len());
-    let mut offsets = Vec::with_capacity(lists.len() + 1);
-    let mut bytes = Vec::with_capacity(lists.iter().map(|l| l.bytes.len()).sum());
-    for l in &lists {
-        key_col.push(l.key);
+
+    fn finish(self) -> Coded {
+        let PostingsBuilder {
+            index, mut lists, ..
+        } = self;
+        drop(index);
+        lists.sort_unstable_by_key(|l| l.key);
+        let mut keys = Vec::with_capacity(lists.len());
+        let mut offsets = Vec::with_capacity(lists.len() + 1);
+        let mut bytes = Vec::with_capacity(lists.iter().map(|l| l.bytes.len()).sum());
+        for l in &lists {
+            keys.push(l.key);
+            offsets.push(bytes.len() as u32);
+            bytes.extend_from_slice(&l.bytes);
+        }
         offsets.push(bytes.len() as u32);
-        bytes.extend_from_slice(&l.bytes);
+        Coded {
+            keys,
+            offsets,
+            bytes,
+        }
     }
-    offsets.push(bytes.len() as u32);
-    (key_col, offsets, bytes)
+}
+
+/// [`PostingsBuilder`] over a list of texts.
+#[cfg(test)]
+fn postings(texts: &[String], firsts: bool) -> (Vec<u64>, Vec<u32>, Vec<u8>) {
+    let mut b = PostingsBuilder::new(firsts);
+    for t in texts {
+        b.add(t);
+    }
+    let c = b.finish();
+    (c.keys, c.offsets, c.bytes)
 }
 
 #[cfg(any(test, feature = "ingest"))]

@@ -1,7 +1,9 @@
 //! Hostile and broken input (tests/fixtures/bad): every file is accounted for in the report,
 //! nothing panics, nothing is silently dropped, and what is built is clean text.
 
+use corpus::assemble::Assembler;
 use corpus::model::{Corpus, InputRecord, InputStatus};
+use corpus::pack::PackWriter;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
@@ -472,60 +474,132 @@ fn cli_never_reads_its_own_outputs() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Building the search postings on a second thread changes nothing in the pack: the same
-/// files in the same order with the same bytes and content hash as the single-threaded writer,
-/// on the seeds and on 300 generated documents (several text and document chunks).
-#[test]
-fn pack_with_two_threads_is_byte_identical() {
-    let generated = corpus::generate::generate(300, 7);
-    let big = corpus::build(
-        generated
-            .iter()
-            .map(|f| (f.name.as_str(), f.bytes.as_slice())),
-    );
-    for c in [crate::util::seed_corpus(), big] {
-        let mut files = [Vec::new(), Vec::new()];
-        let mut hashes = Vec::new();
-        for (k, two) in [false, true].into_iter().enumerate() {
-            let out = &mut files[k];
-            let hash = corpus::pack::pack_into_threads(
-                &c,
-                &mut |name, b| {
-                    out.push((name.to_string(), b.to_vec()));
-                    Ok(())
-                },
-                two,
-            )
-            .unwrap();
-            hashes.push(hash);
+/// Files fed one at a time through an [`Assembler`] into a [`PackWriter`] that groups the
+/// canonical initiatives and counts the themes itself, as the CLI builds a pack.
+fn streamed_pack(files: &[(String, Vec<u8>)]) -> (Vec<(String, Vec<u8>)>, String) {
+    let mut sorted: Vec<&(String, Vec<u8>)> = files.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    let mut sink = |name: &str, b: &[u8]| {
+        out.push((name.to_string(), b.to_vec()));
+        Ok(())
+    };
+    let mut w = PackWriter::new(
+        corpus::assemble::generator(),
+        corpus::assemble::vocab_themes(),
+        &mut sink,
+    )
+    .unwrap();
+    let mut assembler = Assembler::default();
+    for (path, bytes) in sorted {
+        if let Some(a) = assembler.add(corpus::process(path, bytes)) {
+            let inits: Vec<_> = a.initiatives.iter().collect();
+            let mets: Vec<_> = a.metrics.iter().collect();
+            w.add(&a.document, &inits, &mets).unwrap();
         }
-        assert_eq!(hashes[0], hashes[1]);
-        assert!(files[0].len() >= 4, "{} files", files[0].len());
-        assert_eq!(files[0], files[1], "{} documents", c.documents.len());
+    }
+    let hash = w.finish(None, "").unwrap();
+    let k = out.iter().position(|(n, _)| n == "index.bin").unwrap();
+    let index = out.remove(k);
+    out.insert(0, index);
+    (out, hash)
+}
+
+/// A pack written document by document (the CLI's way: the corpus is never held) is the pack
+/// of the assembled corpus, byte for byte: on the seeds; on 700 generated documents (several
+/// text and document chunks, canonical groups across hundreds of documents); and on files
+/// that repeat a name in two folders, repeat another file's content, or cannot be read.
+#[test]
+fn a_pack_written_document_by_document_is_the_corpus_pack() {
+    let seeds = read_dir(&crate::util::repo_root().join("data/raw"));
+    let generated: Vec<(String, Vec<u8>)> = corpus::generate::generate(700, 7)
+        .into_iter()
+        .map(|f| (f.name, f.bytes))
+        .collect();
+    let mut awkward = seeds.clone();
+    for (name, bytes) in &seeds {
+        awkward.push((format!("copy/{name}"), bytes.clone()));
+    }
+    let text = "某某县税务局开设纳税人学堂\n\n一是设立24小时自助办税厅，全年服务12户次。\n";
+    awkward.push(("a.txt".into(), text.as_bytes().to_vec()));
+    awkward.push(("sub/a.txt".into(), text.replace("12", "13").into_bytes()));
+    awkward.push(("bad.txt".into(), vec![0xff, 0xfe, 0x00, 0x00, 0xff]));
+    for files in [seeds, generated, awkward] {
+        let corpus = corpus::build(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+        let expected = corpus::pack::pack(&corpus).unwrap();
+        let (streamed, hash) = streamed_pack(&files);
+        assert_eq!(hash, expected.content_hash);
+        assert_eq!(hash, corpus.build.content_hash);
+        assert!(streamed.len() >= 4, "{} files", streamed.len());
+        let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&streamed), names(&expected.files));
+        for ((name, a), (_, b)) in streamed.iter().zip(&expected.files) {
+            assert!(
+                a == b,
+                "{name} differs ({} documents)",
+                corpus.documents.len()
+            );
+        }
     }
 }
 
-/// A sink that fails stops the pack with its error whichever thread layout writes it, and the
-/// index (which names every other file) is never written after a failure.
+/// A sink that fails stops the pack with its error, and the index (which names every other
+/// file) is never written after a failure.
 #[test]
-fn pack_stops_at_a_failing_sink_with_either_thread_layout() {
+fn pack_stops_at_a_failing_sink() {
     let c = crate::util::seed_corpus();
-    for two in [false, true] {
-        let mut seen = Vec::new();
-        let err = corpus::pack::pack_into_threads(
-            &c,
-            &mut |name, _| {
-                seen.push(name.to_string());
-                if name.starts_with("doc-") {
-                    Err(format!("disk full at {name}"))
-                } else {
-                    Ok(())
-                }
-            },
-            two,
-        )
-        .unwrap_err();
-        assert_eq!(err, "disk full at doc-0000.json");
-        assert!(!seen.iter().any(|n| n == "index.bin"), "{seen:?}");
+    let mut seen = Vec::new();
+    let err = corpus::pack::pack_into(&c, &mut |name, _| {
+        seen.push(name.to_string());
+        if name.starts_with("doc-") {
+            Err(format!("disk full at {name}"))
+        } else {
+            Ok(())
+        }
+    })
+    .unwrap_err();
+    assert_eq!(err, "disk full at doc-0000.json");
+    assert!(!seen.iter().any(|n| n == "index.bin"), "{seen:?}");
+}
+
+/// The CLI writes the same pack whatever the number of workers, over more files than one
+/// batch, in corpus order (by relative path as text: `a-c.txt` before `a/b.txt`).
+#[test]
+fn cli_pack_is_the_same_with_any_number_of_workers() {
+    let dir = std::env::temp_dir().join(format!("corpus-jobs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let input = dir.join("in");
+    for f in corpus::generate::generate(600, 11) {
+        // Two folders whose names sort differently as paths and as text.
+        let sub = if f.name.len() % 2 == 0 { "a" } else { "a-c" };
+        std::fs::create_dir_all(input.join(sub)).unwrap();
+        std::fs::write(input.join(sub).join(&f.name), &f.bytes).unwrap();
     }
+    let mut packs = Vec::new();
+    for jobs in ["1", "2", "3"] {
+        let pack = dir.join(format!("pack-{jobs}"));
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_corpus"))
+            .args(["build", "--quiet", "--jobs", jobs, "--pack"])
+            .arg(&pack)
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut files: Vec<(String, Vec<u8>)> = read_dir(&pack);
+        files.sort();
+        packs.push(files);
+    }
+    let mut files = Vec::new();
+    for sub in ["a", "a-c"] {
+        for (name, bytes) in read_dir(&input.join(sub)) {
+            files.push((format!("{sub}/{name}"), bytes));
+        }
+    }
+    let corpus = corpus::build(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+    let mut expected = corpus::pack::pack(&corpus).unwrap().files;
+    expected.sort();
+    for p in &packs {
+        assert!(p == &expected, "a pack differs from the corpus pack");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
