@@ -51,7 +51,8 @@ enum Command {
         /// Fail on any warning, skipped or duplicate file.
         #[arg(long)]
         strict: bool,
-        /// Worker threads (default: all cores).
+        /// Threads in all (default: one per core). With more than one, one thread assembles
+        /// the documents and writes them out while the others read and process files.
         #[arg(long)]
         jobs: Option<usize>,
         /// Indent the JSON.
