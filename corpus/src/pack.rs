@@ -799,9 +799,7 @@ impl<'s, 'a> PackWriter<'s, 'a> {
         if self.in_json == DETAIL_CHUNK {
             self.flush_details()?;
         }
-        let folded = folded_text(doc);
-        self.postings.add(&folded);
-        self.folded.push(folded);
+        self.folded.push(folded_text(doc));
         if self.folded.len() == TEXT_CHUNK {
             self.flush_texts()?;
         }
@@ -822,6 +820,11 @@ impl<'s, 'a> PackWriter<'s, 'a> {
         let mut offsets = Vec::with_capacity(self.folded.len() + 1);
         let mut bytes = Vec::new();
         for t in &self.folded {
+            // Postings are added here, a chunk of texts at a time, rather than as each
+            // document arrives: interleaved with extraction, the postings' tables and the
+            // extraction automata pushed each other out of the caches, and a 50k build took
+            // 15-25 % more user time than building the postings in one pass at the end.
+            self.postings.add(t);
             offsets.push(bytes.len() as u32);
             bytes.extend_from_slice(t.as_bytes());
         }
