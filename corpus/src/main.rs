@@ -51,8 +51,8 @@ enum Command {
         /// Fail on any warning, skipped or duplicate file.
         #[arg(long)]
         strict: bool,
-        /// Threads in all (default: one per core). With more than one, one thread assembles
-        /// the documents and writes them out while the others read and process files.
+        /// Files read and processed in parallel (default: one per core). With more than one,
+        /// a further thread assembles the documents and writes them out as they come.
         #[arg(long)]
         jobs: Option<usize>,
         /// Indent the JSON.
@@ -208,10 +208,13 @@ fn run_build(
     let threads = jobs
         .filter(|&j| j > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    // With more than one thread, this one assembles and writes the pack while the others
-    // process files: `--jobs N` runs N threads in all.
+    // With more than one job, this thread assembles and writes the pack while `--jobs`
+    // workers process files. Processing is the larger share (about two thirds of a build), so
+    // the writer is idle much of the time: giving it a core of its own (N - 1 workers) left
+    // that core half used, and a 10k build on two cores took 3.8-4.3 s against 3.3-3.8 s with
+    // N workers sharing the cores with it.
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.saturating_sub(1).max(1))
+        .num_threads(threads)
         .build()
         .map_err(|e| format!("cannot start workers: {e}"))?;
     let done = AtomicUsize::new(0);
