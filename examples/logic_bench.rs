@@ -3,8 +3,10 @@
 //! (The browser benchmark measures the same steps end to end in wasm, with rendering.)
 
 use std::time::Instant;
-use tax_explorer::data::Explorer;
-use tax_explorer::filter::{apply, query_match, Facet, Selection, Sort};
+use tax_explorer::data::Dataset;
+use tax_explorer::data::Facet;
+use tax_explorer::query::{apply, query_match};
+use tax_explorer::state::{Selection, Sort};
 
 fn main() {
     let dir = std::env::args()
@@ -16,7 +18,7 @@ fn main() {
         files.push((name, std::fs::read(e.path()).expect("read")));
     }
     let t = Instant::now();
-    let ex = Explorer::from_pack(&files).expect("pack loads");
+    let ds = Dataset::from_pack(&files).expect("pack loads");
     println!("load everything: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
     let queries = [
         "税",
@@ -32,8 +34,8 @@ fn main() {
     for q in queries {
         // The first run of each query goes to the page cache and the allocator's fresh pages;
         // the best of a few runs is the figure to compare changes by.
-        let (t_match, qm) = best(|| query_match(&ex, q).unwrap());
-        let (t_apply, out) = best(|| apply(&ex, &Selection::default(), Some(&qm), Sort::Relevance));
+        let (t_match, qm) = best(|| query_match(&ds, q).unwrap());
+        let (t_apply, out) = best(|| apply(&ds, &Selection::default(), Some(&qm), Sort::Relevance));
         println!(
             "{q}: match {t_match:.2} ms, apply {t_apply:.2} ms, {} results",
             out.results.len()
@@ -43,29 +45,29 @@ fn main() {
     let mut theme = Selection::default();
     theme.toggle(Facet::Theme, "digital");
     for sort in [Sort::Relevance, Sort::Date, Sort::Bureau] {
-        let (t, out) = best(|| apply(&ex, &theme, None, sort));
+        let (t, out) = best(|| apply(&ds, &theme, None, sort));
         println!(
             "toggle theme, {sort:?}: {t:.2} ms, {} results",
             out.results.len()
         );
     }
-    let qm = query_match(&ex, "服务").unwrap();
-    let (t, out) = best(|| apply(&ex, &theme, Some(&qm), Sort::Relevance));
+    let qm = query_match(&ds, "服务").unwrap();
+    let (t, out) = best(|| apply(&ds, &theme, Some(&qm), Sort::Relevance));
     println!(
         "toggle theme with 服务: {t:.2} ms, {} results",
         out.results.len()
     );
     let mut two = theme.clone();
     two.toggle(Facet::Theme, "credit_finance");
-    let (t, out) = best(|| apply(&ex, &two, None, Sort::Relevance));
+    let (t, out) = best(|| apply(&ds, &two, None, Sort::Relevance));
     println!(
         "toggle two themes: {t:.2} ms, {} results",
         out.results.len()
     );
-    if let Some(p) = ex.facet_values[Facet::Province as usize].first() {
+    if let Some(p) = ds.facet_values[Facet::Province as usize].first() {
         let mut prov = Selection::default();
         prov.toggle(Facet::Province, p);
-        let (t, out) = best(|| apply(&ex, &prov, None, Sort::Relevance));
+        let (t, out) = best(|| apply(&ds, &prov, None, Sort::Relevance));
         println!(
             "toggle province, Relevance: {t:.2} ms, {} results",
             out.results.len()

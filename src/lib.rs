@@ -1,19 +1,21 @@
 //! 税费服务举措浏览器 — the explorer app.
 //!
-//! Pure logic (native-tested with `cargo test`): [`data`] (the embedded corpus and indexes),
-//! [`search`], [`filter`] (facets with disjunctive counts), [`url`] (state ↔ hash),
-//! [`charts`] (aggregation), [`export`], [`state`] (the reducer), [`i18n`].
-//! The Yew components in `ui` (wasm32 only) stay thin over these.
+//! The folders follow what the app does with the pack, data → state/query → views:
+//!
+//! | module | what |
+//! |---|---|
+//! | [`data`] | the pack as the app holds it ([`data::Dataset`]): columns, derived arrays, parts that arrive later |
+//! | [`state`] | the reducer, the selection and the URL (all view state lives in the hash) |
+//! | [`query`] | search (exact substring over the postings) and faceted filtering |
+//! | [`view`] | view models: chart aggregation, exports, highlighting, labels |
+//! | `ui` | Yew pages and components (wasm32 only), fed by props |
+//!
+//! Everything but `ui` is pure and tested natively (`tests/native/`).
 
-pub mod charts;
 pub mod data;
-pub mod export;
-pub mod filter;
-pub mod i18n;
-pub mod search;
+pub mod query;
 pub mod state;
-pub mod text;
-pub mod url;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,38 +1,38 @@
-//! The tax-service initiatives corpus: data model, ingest and extraction.
+//! The tax-service initiatives corpus: data model, the build pipeline and the pack format.
 //!
-//! - [`model`] is plain serde data, always available (the explorer app uses only this, with
-//!   `default-features = false`, so the wasm bundle carries no parser).
-//! - With the `ingest` feature: [`ingest`] (bytes → normalized document), [`extract`]
-//!   (initiatives, themes, metrics), [`assemble`] (files → corpus). None of it does I/O, so it
-//!   also compiles to wasm32; the `corpus` binary adds directory walking and parallelism.
+//! The modules follow the pipeline, raw files → ingest → place → extract → assemble → pack:
+//!
+//! | module | stage |
+//! |---|---|
+//! | [`model`] | the corpus model: plain serde data, ids |
+//! | [`ingest`] | bytes → a normalized document (text, sections, stated metadata) |
+//! | [`place`] | the document's bureau, province, city and district |
+//! | [`extract`] | initiatives, recognitions, themes and figures |
+//! | [`assemble`] | processed files → one corpus (duplicates, ids, canonical groups) |
+//! | [`pack`] | the explorer's data pack: format, reader, and the streaming writer |
+//! | [`build`] | the one build path over all of them |
+//!
+//! The app depends on this crate with `default-features = false`: the model and the pack
+//! reader only, so no parser, regex or gazetteer reaches the wasm bundle. With the `ingest`
+//! feature everything else is there too; none of it does I/O, so it also compiles to wasm32
+//! (the browser import). The `corpus` binary adds directory walking and parallelism.
 
-pub mod fold;
 pub mod model;
 pub mod pack;
 
 #[cfg(feature = "ingest")]
 pub mod assemble;
 #[cfg(feature = "ingest")]
-pub mod decode;
+pub mod build;
 #[cfg(feature = "ingest")]
 pub mod extract;
 #[cfg(feature = "ingest")]
-pub mod frontmatter;
-#[cfg(feature = "ingest")]
-pub mod gazetteer;
-#[cfg(feature = "ingest")]
-pub mod generate;
-#[cfg(feature = "ingest")]
-mod html;
-#[cfg(feature = "ingest")]
 pub mod ingest;
 #[cfg(feature = "ingest")]
-pub mod region;
-#[cfg(feature = "ingest")]
-pub mod text;
-#[cfg(feature = "ingest")]
-mod vocab;
+pub mod place;
 
 #[cfg(feature = "ingest")]
-pub use assemble::{assemble, build, process, FileResult};
+pub use assemble::FileResult;
+#[cfg(feature = "ingest")]
+pub use build::{corpus_of, pack_of, process, Build, BuildOptions, Outcome};
 pub use model::*;

@@ -248,10 +248,48 @@ impl Document {
         }
     }
 
+    /// Every heading and paragraph, in reading order, joined by newlines.
+    pub fn body_text(&self) -> String {
+        joined_blocks(&self.sections)
+    }
+
+    /// What the document states about itself that a reader should know is missing or masked:
+    /// `anonymized_bureau`, `no_date`, `no_bureau` (in that order).
+    pub fn metadata_flags(&self) -> Vec<String> {
+        let mut flags = Vec::new();
+        if self.bureau.as_ref().is_some_and(|b| b.anonymized) {
+            flags.push("anonymized_bureau".to_string());
+        }
+        if self.date.is_none() {
+            flags.push("no_date".to_string());
+        }
+        if self.bureau.is_none() {
+            flags.push("no_bureau".to_string());
+        }
+        flags
+    }
+
     /// Year of the date, when known.
     pub fn year(&self) -> Option<&str> {
         self.date.as_deref().and_then(|d| d.get(0..4))
     }
+}
+
+/// The headings and paragraphs of `sections`, in reading order, joined by newlines.
+pub fn joined_blocks(sections: &[Section]) -> String {
+    let blocks = || {
+        sections
+            .iter()
+            .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
+    };
+    let mut out = String::with_capacity(blocks().map(|b| b.len() + 1).sum());
+    for (k, b) in blocks().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push_str(b);
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -296,6 +334,44 @@ pub enum Bound {
     LowerBound,
 }
 
+impl Bound {
+    pub const ALL: [Bound; 3] = [Bound::Exact, Bound::Approximate, Bound::LowerBound];
+}
+
+/// What kind of quantity a figure is; figures of different kinds never share an axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricCategory {
+    Percent,
+    Money,
+    Count,
+    Duration,
+    Length,
+}
+
+impl MetricCategory {
+    pub const ALL: [MetricCategory; 5] = [
+        MetricCategory::Percent,
+        MetricCategory::Money,
+        MetricCategory::Count,
+        MetricCategory::Duration,
+        MetricCategory::Length,
+    ];
+    /// The id as serialized (`percent`, `money` …).
+    pub fn id(self) -> &'static str {
+        match self {
+            MetricCategory::Percent => "percent",
+            MetricCategory::Money => "money",
+            MetricCategory::Count => "count",
+            MetricCategory::Duration => "duration",
+            MetricCategory::Length => "length",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<MetricCategory> {
+        MetricCategory::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Normalized {
     pub value: f64,
@@ -319,8 +395,7 @@ pub struct Metric {
     pub normalized: Option<Normalized>,
     /// What it measures, e.g. `平均办税申报时长 缩短`.
     pub label: String,
-    /// `percent`, `money`, `count`, `duration`, `length`.
-    pub category: String,
+    pub category: MetricCategory,
     #[serde(default)]
     pub initiative_id: Option<String>,
     pub location: Location,
@@ -353,4 +428,114 @@ pub struct RegionNode {
     pub doc_count: usize,
     #[serde(default)]
     pub children: Vec<RegionNode>,
+}
+
+/// The id of initiative `k` (0-based) of document `doc`: `{doc}-i{k+1}`. Every initiative id
+/// is made here, and the pack stores none: it derives them from the document's id and order.
+pub fn initiative_id(doc: &str, k: usize) -> String {
+    numbered(doc, INITIATIVE_TAG, k + 1)
+}
+
+/// The id of figure `k` (0-based) of document `doc`: `{doc}-m{k+1}`.
+pub fn metric_id(doc: &str, k: usize) -> String {
+    numbered(doc, METRIC_TAG, k + 1)
+}
+
+/// What separates a document id from an initiative's or a figure's number.
+pub const INITIATIVE_TAG: &str = "-i";
+pub const METRIC_TAG: &str = "-m";
+
+/// Whether `id` is the id of initiative `k` of `doc`, without building it.
+pub fn is_initiative_id(id: &str, doc: &str, k: usize) -> bool {
+    is_numbered(id, doc, INITIATIVE_TAG, k + 1)
+}
+
+/// Whether `id` is the id of figure `k` of `doc`.
+pub fn is_metric_id(id: &str, doc: &str, k: usize) -> bool {
+    is_numbered(id, doc, METRIC_TAG, k + 1)
+}
+
+/// The 0-based position `k` that `id` names among `doc`'s items with `tag`, if it is one.
+pub fn id_position(id: &str, doc: &str, tag: &str) -> Option<usize> {
+    let n: usize = id.strip_prefix(doc)?.strip_prefix(tag)?.parse().ok()?;
+    (n >= 1 && is_numbered(id, doc, tag, n)).then(|| n - 1)
+}
+
+/// `{doc}{tag}{n}`, built directly: the build step makes one per initiative and figure, and
+/// `format!` cost several times the copying.
+fn numbered(doc: &str, tag: &str, n: usize) -> String {
+    let mut buf = [0u8; 20];
+    let digits = decimal(n, &mut buf);
+    let mut s = String::with_capacity(doc.len() + tag.len() + digits.len());
+    s.push_str(doc);
+    s.push_str(tag);
+    s.push_str(digits);
+    s
+}
+
+fn is_numbered(id: &str, doc: &str, tag: &str, n: usize) -> bool {
+    let mut buf = [0u8; 20];
+    id.strip_prefix(doc).and_then(|r| r.strip_prefix(tag)) == Some(decimal(n, &mut buf))
+}
+
+/// `n` in decimal, written into `buf`.
+fn decimal(n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut v = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Ids are `{doc}-i{n}` / `{doc}-m{n}`, and the checks recognize exactly those.
+        #[test]
+        fn numbered_ids(doc in "[a-z0-9_-]{0,12}", n in 0usize..100_000, other in "[-a-z0-9]{0,8}") {
+            proptest::prop_assert_eq!(initiative_id(&doc, n), format!("{doc}-i{}", n + 1));
+            proptest::prop_assert_eq!(metric_id(&doc, n), format!("{doc}-m{}", n + 1));
+            proptest::prop_assert!(is_initiative_id(&initiative_id(&doc, n), &doc, n));
+            proptest::prop_assert_eq!(id_position(&initiative_id(&doc, n), &doc, INITIATIVE_TAG), Some(n));
+            proptest::prop_assert_eq!(
+                is_metric_id(&other, &doc, n),
+                other == format!("{doc}-m{}", n + 1)
+            );
+        }
+    }
+
+    #[test]
+    fn numbered_ids_reject_lookalikes() {
+        assert!(is_initiative_id("d1-i12", "d1", 11));
+        for id in [
+            "d1-i012", "d1-i12x", "d1-i+12", "d1-m12", "d1-i", "d1-i1 2", "d1-i13",
+        ] {
+            assert!(!is_initiative_id(id, "d1", 11), "{id}");
+        }
+        assert_eq!(id_position("d1-i012", "d1", INITIATIVE_TAG), None);
+        assert_eq!(id_position("d1-i0", "d1", INITIATIVE_TAG), None);
+        assert_eq!(
+            initiative_id("d", usize::MAX - 1),
+            format!("d-i{}", usize::MAX)
+        );
+    }
+
+    #[test]
+    fn categories_round_trip_their_ids() {
+        for c in MetricCategory::ALL {
+            assert_eq!(MetricCategory::from_id(c.id()), Some(c));
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.id())
+            );
+        }
+    }
 }

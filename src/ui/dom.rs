@@ -1,10 +1,31 @@
 //! The few browser calls the app makes: the URL hash and history, clipboard, downloads,
-//! scrolling, and showing a fatal error. Every call tolerates a missing API.
+//! scrolling, and showing a fatal error. Every call tolerates a missing API. Timers and event
+//! listeners are gloo's, which unregister themselves when dropped.
 
+use crate::state::History;
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
+}
+
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id(id)
+}
+
+/// Calls `f` on every `hashchange` and `popstate` until the returned listeners are dropped.
+pub fn on_hash_change(f: impl Fn() + 'static) -> Vec<EventListener> {
+    let Some(w) = window() else { return vec![] };
+    let f = std::rc::Rc::new(f);
+    ["hashchange", "popstate"]
+        .into_iter()
+        .map(|event| {
+            let f = f.clone();
+            EventListener::new(&w, event, move |_| f())
+        })
+        .collect()
 }
 
 pub fn current_hash() -> String {
@@ -14,36 +35,31 @@ pub fn current_hash() -> String {
 }
 
 thread_local! {
-    /// The pending address-bar rewrite while the user is typing.
-    static PENDING_HASH: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+    /// The pending address-bar rewrite while the user is typing (cancelled when dropped).
+    static PENDING_HASH: std::cell::RefCell<Option<Timeout>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Like [`set_hash`], but a rewrite (`replace`) waits until typing pauses: Chromium's
-/// `replaceState` costs milliseconds, too much to pay on every keystroke. A push (a real
-/// navigation) happens at once and drops any pending rewrite.
-pub fn set_hash_soon(hash: &str, replace: bool) {
-    let Some(w) = window() else { return };
-    if let Some(id) = PENDING_HASH.with(|p| p.take()) {
-        w.clear_timeout_with_handle(id);
-    }
-    if !replace {
-        set_hash(hash, false);
-        return;
-    }
-    let hash = hash.to_string();
-    let f = wasm_bindgen::closure::Closure::once_into_js(move || {
-        PENDING_HASH.with(|p| p.set(None));
-        set_hash(&hash, true);
-    });
-    if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 150)
-    {
-        PENDING_HASH.with(|p| p.set(Some(id)));
+/// Puts the state's hash in the address bar as `history` says: a new entry, a rewrite, or a
+/// rewrite once typing pauses (Chromium's `replaceState` costs milliseconds, too much to pay
+/// on every keystroke). Anything but typing drops a pending rewrite.
+pub fn set_hash(hash: &str, history: History) {
+    PENDING_HASH.with(|p| p.borrow_mut().take());
+    match history {
+        History::Push => write_hash(hash, false),
+        History::Replace => write_hash(hash, true),
+        History::Typing => {
+            let hash = hash.to_string();
+            // A fired timeout stays in the cell until the next call drops it (never from
+            // inside its own callback).
+            let t = Timeout::new(150, move || write_hash(&hash, true));
+            PENDING_HASH.with(|p| *p.borrow_mut() = Some(t));
+        }
     }
 }
 
-/// Updates the address bar without a `hashchange` event. `replace` for typing and for
-/// normalizing a link, push for everything a user would want Back to undo.
-pub fn set_hash(hash: &str, replace: bool) {
+/// Updates the address bar without a `hashchange` event: a push for everything a user would
+/// want Back to undo, a replace for the rest.
+fn write_hash(hash: &str, replace: bool) {
     let Some(w) = window() else { return };
     if current_hash() == hash {
         return;

@@ -1,23 +1,21 @@
-//! Yew components. They read the shared [`Ctx`] and dispatch [`Action`]s; everything they
-//! show is computed by the pure modules (filter, search, charts, export).
+//! Yew pages and components. The root ([`Explorer`]) owns the store and the derived results
+//! and hands each page what it shows as props, with `on_<verb>` callbacks for what it changes
+//! (the shape of yew's function_todomvc); the context ([`Env`]) carries only what is global:
+//! the dataset, the interface language, and the service that loads document chunks.
 
-mod canonical;
-mod charts;
-mod documents;
-pub mod dom;
-mod initiatives;
-pub mod load;
-mod reader;
-mod widgets;
+mod components;
+mod dom;
+mod env;
+mod load;
+mod pages;
 
-use crate::data::Explorer;
-use crate::filter::{apply, query_match, Outcome, QueryMatch};
-use crate::i18n::tr;
-use crate::state::{Action, AppState};
-use crate::url::{Lang, View};
+pub use env::{use_env, Env};
+
+use crate::data::Dataset;
+use crate::query::{apply, query_match};
+use crate::state::{Action, Lang, Store, View};
+use crate::view::i18n::tr;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Mounts the app. A panic anywhere shows a message instead of a blank page.
@@ -27,10 +25,7 @@ pub fn start() {
         web_sys::console::error_1(&format!("panic: {msg}").into());
         dom::show_fatal(&msg);
     }));
-    let root = dom::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
+    match dom::element_by_id("app") {
         Some(root) => {
             root.set_inner_html("");
             yew::Renderer::<App>::with_root(root).render();
@@ -39,75 +34,20 @@ pub fn start() {
     }
 }
 
-/// The reducer store: app state plus whether its URL change should replace the history entry.
+/// Yew's reducer over the pure [`Store`].
 #[derive(Clone, PartialEq)]
-pub struct Store {
-    pub state: AppState,
-    replace: bool,
-    /// Counts hash arrivals, so even a link that parses to the current state is rewritten
-    /// into its canonical form.
-    arrivals: u64,
-    /// Counts corpus parts that arrived after the index (postings, texts, document chunks).
-    pub data_gen: u64,
-}
+struct Reduced(Store);
 
-impl Reducible for Store {
+impl Reducible for Reduced {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let replace = matches!(
-            action,
-            Action::SetQuery(_) | Action::FromHash(_) | Action::DismissNotice | Action::Focus(_)
-        );
-        let mut next = (*self).clone();
-        if matches!(action, Action::FromHash(_)) {
-            next.arrivals += 1;
-        }
-        if matches!(action, Action::DataArrived) {
-            next.data_gen += 1;
-            return Rc::new(next);
-        }
-        next.state.apply(action);
-        next.replace = replace;
-        Rc::new(next)
-    }
-}
-
-/// What every component may read: the corpus, the state, derived results, and `dispatch`.
-#[derive(Clone)]
-pub struct Ctx {
-    pub ex: Rc<Explorer>,
-    pub state: Rc<Store>,
-    pub qm: Rc<Option<QueryMatch>>,
-    pub outcome: Rc<Outcome>,
-    pub dispatch: UseReducerDispatcher<Store>,
-}
-
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.state, &other.state) && Rc::ptr_eq(&self.outcome, &other.outcome)
-    }
-}
-
-impl Ctx {
-    pub fn lang(&self) -> Lang {
-        self.state.state.url.lang
-    }
-    pub fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
-        tr(self.lang(), zh, en)
-    }
-    /// Starts loading the document chunks of these documents (cards, reader, exports).
-    pub fn want_details(&self, docs: impl IntoIterator<Item = usize>) {
-        load::request_details(&self.ex, docs, self.dispatch.clone());
-    }
-    pub fn send(&self, a: Action) -> Callback<()> {
-        let d = self.dispatch.clone();
-        Callback::from(move |_| d.dispatch(a.clone()))
+        Rc::new(Reduced(self.0.reduce(action)))
     }
 }
 
 #[function_component(App)]
-pub fn app() -> Html {
-    let loaded = use_state(|| None::<Result<Rc<Explorer>, String>>);
+fn app() -> Html {
+    let loaded = use_state(|| None::<Result<Rc<Dataset>, String>>);
     {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
@@ -121,7 +61,7 @@ pub fn app() -> Html {
         None => html! {
             <div class="loading" role="status">{ "正在载入语料… · Loading the corpus…" }</div>
         },
-        Some(Ok(ex)) => html! { <Explorerer ex={ex.clone()} /> },
+        Some(Ok(ds)) => html! { <Explorer ds={ds.clone()} /> },
         Some(Err(e)) => html! {
             <div class="fatal" role="alert">{ format!("语料无法读取 · The corpus could not be read: {e}") }</div>
         },
@@ -130,129 +70,137 @@ pub fn app() -> Html {
 
 #[derive(Properties)]
 struct ExplorerProps {
-    ex: Rc<Explorer>,
+    ds: Rc<Dataset>,
 }
 
 impl PartialEq for ExplorerProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.ex, &other.ex)
+        Rc::ptr_eq(&self.ds, &other.ds)
     }
 }
 
-#[function_component(Explorerer)]
+#[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
-    let ex = props.ex.clone();
-    let store = use_reducer(|| Store {
-        state: AppState::from_hash(&dom::current_hash()),
-        replace: true,
-        arrivals: 0,
-        data_gen: 0,
-    });
-    BENCH_EXPLORER.with(|cell| *cell.borrow_mut() = Some(ex.clone()));
+    let ds = props.ds.clone();
+    let store = use_reducer(|| Reduced(Store::new(&dom::current_hash())));
+    let s = &store.0;
+    BENCH_DATASET.with(|cell| *cell.borrow_mut() = Some(ds.clone()));
+    let on_action = {
+        let d = store.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
 
     // Postings and texts load after the first render.
     {
-        let ex = ex.clone();
-        let dispatch = store.dispatcher();
+        let ds = ds.clone();
+        let on_action = on_action.clone();
         use_effect_with((), move |_| {
             dom::set_root_data("corpus", "ready");
-            load::load_search(ex, move || dispatch.dispatch(Action::DataArrived));
+            load::load_search(ds, move || on_action.emit(Action::DataArrived));
         });
     }
-
     // Back/forward and edited links: follow the hash.
     {
-        let dispatch = store.dispatcher();
+        let on_action = on_action.clone();
         use_effect_with((), move |_| {
-            let on_change = Closure::<dyn Fn()>::new(move || {
-                dispatch.dispatch(Action::FromHash(dom::current_hash()))
-            });
-            let w = dom::window();
-            if let Some(w) = &w {
-                let f = on_change.as_ref().unchecked_ref();
-                let _ = w.add_event_listener_with_callback("hashchange", f);
-                let _ = w.add_event_listener_with_callback("popstate", f);
-            }
-            move || {
-                if let Some(w) = w {
-                    let f = on_change.as_ref().unchecked_ref();
-                    let _ = w.remove_event_listener_with_callback("hashchange", f);
-                    let _ = w.remove_event_listener_with_callback("popstate", f);
-                }
-            }
+            let listeners =
+                dom::on_hash_change(move || on_action.emit(Action::FromHash(dom::current_hash())));
+            move || drop(listeners)
         });
     }
     // State → address bar.
     {
-        let url = store.state.url.clone();
-        let replace = store.replace;
-        use_effect_with((url, store.arrivals), move |(url, _)| {
-            dom::set_hash_soon(&url.to_hash(), replace);
+        let url = s.state.url.clone();
+        let history = s.history;
+        use_effect_with((url, s.arrivals), move |(url, _)| {
+            dom::set_hash(&url.to_hash(), history);
         });
         // The document's language and title follow the interface language only: setting the
         // title on every keystroke costs the browser a title update each time.
-        use_effect_with(store.state.url.lang, |lang| match lang {
+        use_effect_with(s.state.url.lang, |lang| match lang {
             Lang::Zh => dom::set_document_lang("zh-CN", "税费服务举措浏览器"),
             Lang::En => dom::set_document_lang("en", "Tax Service Initiatives Explorer"),
         });
     }
 
-    let query = store.state.url.query.clone();
+    let url = &s.state.url;
+    let query = url.query.clone();
     // Arriving postings and texts change only query answers: without a query, nothing to redo
     // (at 50,000 documents that would be a full filter pass per text chunk while loading).
     let search_gen = if query.trim().is_empty() {
         0
     } else {
-        ex.search_generation()
+        ds.search_generation()
     };
     let qm = {
-        let ex = ex.clone();
-        use_memo((query, search_gen), move |(q, _)| query_match(&ex, q))
+        let ds = ds.clone();
+        use_memo((query, search_gen), move |(q, _)| query_match(&ds, q))
     };
     let outcome = {
-        let ex = ex.clone();
+        let ds = ds.clone();
         let qm2 = qm.clone();
         let deps = (
-            store.state.url.selection.clone(),
-            store.state.url.sort,
-            store.state.url.query.clone(),
+            url.selection.clone(),
+            url.sort,
+            url.query.clone(),
             search_gen,
         );
         use_memo(deps, move |(sel, sort, _, _)| {
-            apply(&ex, sel, (*qm2).as_ref(), *sort)
+            apply(&ds, sel, (*qm2).as_ref(), *sort)
         })
     };
-    let ctx = Ctx {
-        ex,
-        state: Rc::new((*store).clone()),
-        qm,
-        outcome,
-        dispatch: store.dispatcher(),
+    let request_details = {
+        let ds = ds.clone();
+        let on_action = on_action.clone();
+        Callback::from(move |docs: Vec<usize>| {
+            load::request_details(&ds, docs, on_action.clone());
+        })
     };
-    let view = store.state.url.view.clone();
-    let body = match &view {
-        View::Initiatives => html! { <initiatives::InitiativesPage /> },
-        View::Documents => html! { <documents::DocumentsPage /> },
-        View::Charts => html! { <charts::ChartsPage /> },
-        View::Reader { doc, focus } => {
-            html! { <reader::Reader doc={doc.clone()} focus={focus.clone()} /> }
-        }
-        View::Canonical { key } => html! { <canonical::CanonicalPage key_={key.clone()} /> },
+    let env = Env {
+        ds: ds.clone(),
+        lang: url.lang,
+        data_gen: s.data_gen,
+        request_details,
+    };
+    let body = match &url.view {
+        View::Initiatives => html! {
+            <pages::initiatives::InitiativesPage url={url.clone()} outcome={outcome.clone()} qm={qm.clone()} on_action={on_action.clone()} />
+        },
+        View::Documents => html! {
+            <pages::documents::DocumentsPage url={url.clone()} outcome={outcome.clone()} qm={qm.clone()} on_action={on_action.clone()} />
+        },
+        View::Charts => html! {
+            <pages::charts::ChartsPage url={url.clone()} outcome={outcome.clone()} on_action={on_action.clone()} />
+        },
+        View::Reader { doc, focus } => html! {
+            <pages::reader::Reader doc={doc.clone()} focus={focus.clone()} url={url.clone()} on_action={on_action.clone()} />
+        },
+        View::Canonical { key } => html! {
+            <pages::canonical::CanonicalPage key_={key.clone()} url={url.clone()} on_action={on_action.clone()} />
+        },
+    };
+    let on_lang = {
+        let on_action = on_action.clone();
+        Callback::from(move |l: Lang| on_action.emit(Action::SetLang(l)))
+    };
+    let on_dismiss = {
+        let on_action = on_action.clone();
+        Callback::from(move |_| on_action.emit(Action::DismissNotice))
     };
     html! {
-        <ContextProvider<Ctx> context={ctx}>
-            <a class="skip" href="#main">{ tr(store.state.url.lang, "跳到主要内容", "Skip to content") }</a>
-            <widgets::Header />
-            <widgets::Notice />
+        <ContextProvider<Env> context={env}>
+            <a class="skip" href="#main">{ tr(url.lang, "跳到主要内容", "Skip to content") }</a>
+            <components::header::Header url={url.clone()} {on_lang} />
+            <components::header::Notice notice={s.state.notice.clone()} {on_dismiss} />
             <main id="main" tabindex="-1">{ body }</main>
-            <widgets::Footer />
-        </ContextProvider<Ctx>>
+            <components::header::Footer />
+        </ContextProvider<Env>>
     }
 }
 
 thread_local! {
-    /// The loaded corpus, for the benchmark hooks below.
-    static BENCH_EXPLORER: std::cell::RefCell<Option<Rc<Explorer>>> = const { std::cell::RefCell::new(None) };
+    /// The loaded dataset, for the benchmark hooks below.
+    static BENCH_DATASET: std::cell::RefCell<Option<Rc<Dataset>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Benchmark hook: how many records (initiatives whose name contains `q`, documents whose
@@ -260,40 +208,41 @@ thread_local! {
 /// rendering.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn search_count(q: &str) -> u32 {
-    BENCH_EXPLORER.with(|cell| {
-        let Some(ex) = cell.borrow().clone() else {
+    BENCH_DATASET.with(|cell| {
+        let Some(ds) = cell.borrow().clone() else {
             return 0;
         };
-        let names: usize = crate::search::search_names(&ex, q)
+        let names: usize = crate::query::search::search_names(&ds, q)
             .iter()
-            .map(|&n| ex.name_members[n as usize].len())
+            .map(|&n| ds.name_members[n as usize].len())
             .sum();
-        (names + crate::search::search_docs(&ex, q).docs.len()) as u32
+        (names + crate::query::search::search_docs(&ds, q).docs.len()) as u32
     })
 }
 
 /// Benchmark hook: records a brute-force scan finds (names and loaded texts), for recall.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn brute_force_count(q: &str) -> u32 {
-    BENCH_EXPLORER.with(|cell| {
-        let Some(ex) = cell.borrow().clone() else {
+    BENCH_DATASET.with(|cell| {
+        let Some(ds) = cell.borrow().clone() else {
             return 0;
         };
-        let f = crate::search::fold(q.trim());
-        let names: usize = ex
+        let f = crate::query::search::fold(q.trim());
+        let names: usize = ds
             .names_folded
             .iter()
             .enumerate()
             .filter(|(_, n)| !f.is_empty() && n.contains(f.as_str()))
-            .map(|(k, _)| ex.name_members[k].len())
+            .map(|(k, _)| ds.name_members[k].len())
             .sum();
-        (names + crate::search::brute_force_docs(&ex, q).len()) as u32
+        (names + crate::query::search::brute_force_docs(&ds, q).len()) as u32
     })
 }
 
 /// Benchmark hook: size of the wasm linear memory in bytes.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
     let mem: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
     let buf: js_sys::ArrayBuffer = mem.buffer().unchecked_into();
     buf.byte_length() as f64
@@ -303,10 +252,4 @@ pub fn wasm_memory_bytes() -> f64 {
 /// pointer, not 300,000 results (`Rc<T: Eq>` compares contents when the pointers differ).
 pub fn identity<T>(rc: &Rc<T>) -> usize {
     Rc::as_ptr(rc) as usize
-}
-
-/// Reads the context; components are only rendered under the provider.
-#[hook]
-pub fn use_ctx() -> Ctx {
-    use_context::<Ctx>().expect("components render inside the Ctx provider")
 }

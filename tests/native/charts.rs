@@ -1,14 +1,19 @@
-use crate::{corpus, ex, ref_facets};
-use tax_explorer::charts::{metrics, per_facet, per_theme, theme_bureau, timeline, MetricSort};
-use tax_explorer::filter::{apply, Facet, Selection, Sort};
+use crate::{corpus, ds, ref_facets};
+use corpus::model::MetricCategory;
+use tax_explorer::data::Facet;
+use tax_explorer::query::apply;
+use tax_explorer::state::{Selection, Sort};
+use tax_explorer::view::charts::{
+    metrics, per_facet, per_theme, theme_bureau, timeline, MetricSort,
+};
 
 fn all() -> Vec<usize> {
-    (0..ex().n_initiatives()).collect()
+    (0..ds().n_initiatives()).collect()
 }
 
 #[test]
 fn per_theme_counts_each_theme_of_each_initiative() {
-    let e = ex();
+    let e = ds();
     let bars = per_theme(e, &all());
     assert_eq!(bars.len(), e.themes().len());
     for b in &bars {
@@ -25,7 +30,7 @@ fn per_theme_counts_each_theme_of_each_initiative() {
 
 #[test]
 fn facet_bars_sum_to_results_for_single_valued_facets() {
-    let e = ex();
+    let e = ds();
     let mut sel = Selection::default();
     sel.toggle(Facet::Theme, "service_hall");
     let res = apply(e, &sel, None, Sort::Relevance).results;
@@ -42,7 +47,7 @@ fn facet_bars_sum_to_results_for_single_valued_facets() {
 
 #[test]
 fn timeline_keeps_undated() {
-    let e = ex();
+    let e = ds();
     let years = timeline(e, &all(), false);
     let total: usize = years.iter().map(|b| b.count).sum();
     assert_eq!(total, e.n_initiatives(), "no initiative dropped");
@@ -61,7 +66,7 @@ fn timeline_keeps_undated() {
 
 #[test]
 fn matrix_cells_match_counts() {
-    let e = ex();
+    let e = ds();
     let m = theme_bureau(e, &all(), 20);
     for (ti, t) in m.themes.iter().enumerate() {
         for (bi, b) in m.bureaus.iter().enumerate() {
@@ -78,11 +83,16 @@ fn matrix_cells_match_counts() {
 
 #[test]
 fn metrics_follow_the_filter_and_sort() {
-    let e = ex();
+    let e = ds();
     let everything = metrics(e, &all(), None, MetricSort::Document);
     assert_eq!(everything.len(), corpus().metrics.len());
-    let money = metrics(e, &all(), Some("money"), MetricSort::ValueDesc);
-    assert!(money.iter().all(|m| m.category == "money"));
+    let money = metrics(
+        e,
+        &all(),
+        Some(MetricCategory::Money),
+        MetricSort::ValueDesc,
+    );
+    assert!(money.iter().all(|m| m.category == MetricCategory::Money));
     let v: Vec<f64> = money.iter().map(|m| m.comparable()).collect();
     assert!(v.windows(2).all(|w| w[0] >= w[1]));
     let mut sel = Selection::default();

@@ -1,5 +1,7 @@
-use crate::{ex, ref_facets};
-use tax_explorer::filter::{apply, query_match, Facet, Selection, Sort};
+use crate::{ds, ref_facets};
+use tax_explorer::data::Facet;
+use tax_explorer::query::{apply, query_match};
+use tax_explorer::state::{Selection, Sort};
 
 /// Reference: does initiative `i` pass the selection, ignoring facet `skip`?
 fn passes(i: usize, sel: &Selection, skip: Option<Facet>) -> bool {
@@ -11,7 +13,7 @@ fn passes(i: usize, sel: &Selection, skip: Option<Facet>) -> bool {
 
 /// Reference count of facet `f`'s `value`: rows that `hit` and pass every other facet.
 fn brute_count(sel: &Selection, f: Facet, value: &str, hit: impl Fn(usize) -> bool) -> usize {
-    (0..ex().n_initiatives())
+    (0..ds().n_initiatives())
         .filter(|&i| {
             hit(i)
                 && passes(i, sel, Some(f))
@@ -21,7 +23,7 @@ fn brute_count(sel: &Selection, f: Facet, value: &str, hit: impl Fn(usize) -> bo
 }
 
 fn selections() -> Vec<Selection> {
-    let e = ex();
+    let e = ds();
     let mut out = vec![Selection::default()];
     let mut s = Selection::default();
     s.toggle(Facet::Theme, "outreach");
@@ -53,7 +55,7 @@ fn selections() -> Vec<Selection> {
 
 #[test]
 fn or_within_and_across_matches_brute_force() {
-    let e = ex();
+    let e = ds();
     for sel in selections() {
         let got = apply(e, &sel, None, Sort::Relevance);
         let mut want: Vec<usize> = (0..e.n_initiatives())
@@ -68,7 +70,7 @@ fn or_within_and_across_matches_brute_force() {
 
 #[test]
 fn or_within_a_facet_widens_and_across_narrows() {
-    let e = ex();
+    let e = ds();
     let count = |sel: &Selection| apply(e, sel, None, Sort::Relevance).results.len();
     let mut one = Selection::default();
     one.toggle(Facet::Theme, "outreach");
@@ -86,7 +88,7 @@ fn or_within_a_facet_widens_and_across_narrows() {
 
 #[test]
 fn disjunctive_counts_ignore_own_facet() {
-    let e = ex();
+    let e = ds();
     for sel in selections() {
         let got = apply(e, &sel, None, Sort::Relevance);
         for f in Facet::ALL {
@@ -114,7 +116,7 @@ fn disjunctive_counts_ignore_own_facet() {
 /// both.
 #[test]
 fn query_and_selection_match_brute_force() {
-    let e = ex();
+    let e = ds();
     let queries = ["纳税人", "服务", "学堂", "税银互动", "一次", "自助办税"];
     for q in queries {
         let qm = query_match(e, q).unwrap();
@@ -140,7 +142,7 @@ fn query_and_selection_match_brute_force() {
 
 #[test]
 fn query_narrows_and_ranks_name_matches_first() {
-    let e = ex();
+    let e = ds();
     let qm = query_match(e, "纳税人学堂").unwrap();
     let out = apply(e, &Selection::default(), Some(&qm), Sort::Relevance);
     assert!(!out.results.is_empty());
@@ -155,7 +157,7 @@ fn query_narrows_and_ranks_name_matches_first() {
     assert_eq!(sorted, results);
     let tiers: Vec<_> = ordered.iter().map(|&i| qm.tier(e, i).unwrap()).collect();
     assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
-    assert!(tiers.contains(&tax_explorer::filter::Tier::Body));
+    assert!(tiers.contains(&tax_explorer::query::Tier::Body));
     // Every result matches the query by name or text, and every match passing no filter is in.
     let all = apply(e, &Selection::default(), None, Sort::Relevance);
     let want: Vec<usize> = all
@@ -171,7 +173,7 @@ fn query_narrows_and_ranks_name_matches_first() {
 
 #[test]
 fn date_sort_puts_undated_last() {
-    let e = ex();
+    let e = ds();
     let out = apply(e, &Selection::default(), None, Sort::Date);
     let dates: Vec<Option<&str>> = out
         .results

@@ -1,7 +1,7 @@
-//! Native tests of the app's pure logic (one test binary). The seed corpus is built in-process
-//! from `data/raw` with the corpus library, split into pack files exactly as
-//! `corpus build --pack` writes them, and loaded back with the app's reader; reference answers
-//! come from the corpus model itself, so the pack round trip is checked along the way.
+//! Native tests of the app's pure logic (one test binary), grouped by feature. The seed corpus
+//! is built in-process from `data/raw` through the corpus library's build path (the one
+//! `corpus build --pack` uses) and loaded back with the app's reader; reference answers come
+//! from the corpus model itself, so the pack round trip is checked along the way.
 
 mod charts;
 mod filtering;
@@ -9,10 +9,11 @@ mod pack;
 mod searching;
 mod urls;
 
+use corpus::build::PackFiles;
 use corpus::model::Corpus;
 use std::sync::OnceLock;
-use tax_explorer::data::Explorer;
-use tax_explorer::filter::{Facet, UNKNOWN};
+use tax_explorer::data::Dataset;
+use tax_explorer::data::{Facet, UNKNOWN};
 
 fn read_dir(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String, Vec<u8>)>) {
     for e in std::fs::read_dir(dir).expect("data/raw exists").flatten() {
@@ -26,33 +27,33 @@ fn read_dir(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String
     }
 }
 
-pub fn corpus() -> &'static Corpus {
-    static C: OnceLock<Corpus> = OnceLock::new();
+/// The seed corpus and its pack, built in-process through the corpus crate's one build path.
+fn seed() -> &'static (Corpus, PackFiles) {
+    static C: OnceLock<(Corpus, PackFiles)> = OnceLock::new();
     C.get_or_init(|| {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/raw");
         let mut files = Vec::new();
         read_dir(&root, &root, &mut files);
-        files.sort();
-        corpus::build(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
+        corpus::pack_of(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
+            .expect("seed corpus packs")
     })
 }
 
-pub fn pack_files() -> &'static Vec<(String, Vec<u8>)> {
-    static P: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
-    P.get_or_init(|| {
-        corpus::pack::pack(corpus())
-            .expect("seed corpus packs")
-            .files
-    })
+pub fn corpus() -> &'static Corpus {
+    &seed().0
+}
+
+pub fn pack_files() -> &'static PackFiles {
+    &seed().1
 }
 
 thread_local! {
     // The explorer holds lazily filled parts in a RefCell: one per test thread.
-    static EX: &'static Explorer =
-        Box::leak(Box::new(Explorer::from_pack(pack_files()).expect("seed pack loads")));
+    static EX: &'static Dataset =
+        Box::leak(Box::new(Dataset::from_pack(pack_files()).expect("seed pack loads")));
 }
 
-pub fn ex() -> &'static Explorer {
+pub fn ds() -> &'static Dataset {
     EX.with(|e| *e)
 }
 

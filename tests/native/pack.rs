@@ -1,12 +1,12 @@
 //! The pack round trip: every initiative, figure and document reads back as the corpus has it.
 
-use crate::{corpus, ex, pack_files, ref_facets};
-use tax_explorer::data::Explorer;
-use tax_explorer::filter::Facet;
+use crate::{corpus, ds, pack_files, ref_facets};
+use tax_explorer::data::Dataset;
+use tax_explorer::data::Facet;
 
 #[test]
 fn rows_read_back_as_the_corpus_has_them() {
-    let (c, e) = (corpus(), ex());
+    let (c, e) = (corpus(), ds());
     assert_eq!(e.n_initiatives(), c.initiatives.len());
     assert_eq!(e.n_metrics(), c.metrics.len());
     assert_eq!(e.docs().len(), c.documents.len());
@@ -53,7 +53,7 @@ fn rows_read_back_as_the_corpus_has_them() {
                 m.raw.as_str(),
                 m.unit.as_str(),
                 m.label.as_str(),
-                m.category.as_str()
+                m.category
             )
         );
         assert_eq!(r.value, m.value);
@@ -95,7 +95,9 @@ fn damaged_document_records_are_errors() {
     let damage = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut v = good.clone();
         f(&mut v);
-        corpus::pack::decode_details(&serde_json::to_vec(&v).unwrap()).unwrap_err()
+        corpus::pack::decode_details(&serde_json::to_vec(&v).unwrap())
+            .unwrap_err()
+            .to_string()
     };
     let doc_id = good[0]["document"]["id"].as_str().unwrap().to_string();
     // Summary span past the end of its text.
@@ -122,34 +124,10 @@ fn damaged_document_records_are_errors() {
 }
 
 #[test]
-fn the_pack_is_deterministic_and_damage_is_an_error() {
-    let again = corpus::pack::pack(corpus()).unwrap().files;
-    assert_eq!(&again, pack_files());
+fn damage_to_the_index_is_an_error() {
     let mut files = pack_files().clone();
     let index = files.iter_mut().find(|(n, _)| n == "index.bin").unwrap();
     index.1.truncate(index.1.len() / 2);
-    assert!(Explorer::from_pack(&files).is_err());
-    assert!(Explorer::from_index(b"<!doctype html><title>404</title>").is_err());
-}
-
-#[test]
-fn the_pack_computes_the_same_content_hash_and_checks_a_stated_one() {
-    let c = corpus();
-    assert_eq!(c.build.content_hash.len(), 64);
-    let p = corpus::pack::pack(c).unwrap();
-    assert_eq!(p.content_hash, c.build.content_hash);
-    assert_eq!(corpus::pack::content_hash(c).unwrap(), c.build.content_hash);
-    // A pack built from an unhashed corpus states the same hash in its index.
-    let mut unhashed = c.clone();
-    unhashed.build.content_hash.clear();
-    let p2 = corpus::pack::pack(&unhashed).unwrap();
-    assert_eq!(p2.files, p.files);
-    // Any change to a record changes the hash, and a stale stated hash is an error.
-    let mut changed = c.clone();
-    changed.metrics[0].raw.push('!');
-    assert_ne!(
-        corpus::pack::content_hash(&changed).unwrap(),
-        c.build.content_hash
-    );
-    assert!(corpus::pack::pack(&changed).is_err());
+    assert!(Dataset::from_pack(&files).is_err());
+    assert!(Dataset::from_index(b"<!doctype html><title>404</title>").is_err());
 }

@@ -1,9 +1,9 @@
 //! Search over the pack against brute force over the corpus model's own texts.
 
-use crate::{corpus, ex};
+use crate::{corpus, ds};
 use proptest::prelude::*;
-use tax_explorer::filter::query_match;
-use tax_explorer::search::{brute_force_docs, fold, search_docs, search_names};
+use tax_explorer::query::query_match;
+use tax_explorer::query::search::{brute_force_docs, fold, search_docs, search_names};
 
 /// Reference: documents whose title, headings or paragraphs contain the folded query, straight
 /// from the corpus model (not from the pack's folded texts).
@@ -56,15 +56,15 @@ fn texts() -> Vec<String> {
 }
 
 fn name_rows(q: &str) -> usize {
-    search_names(ex(), q)
+    search_names(ds(), q)
         .iter()
-        .map(|&n| ex().name_members[n as usize].len())
+        .map(|&n| ds().name_members[n as usize].len())
         .sum()
 }
 
 #[test]
 fn known_queries() {
-    let e = ex();
+    let e = ds();
     for q in ["办税厅", "纳税人学堂", "E站", "税", "服务"] {
         let m = search_docs(e, q);
         assert!(m.complete && !m.docs.is_empty(), "{q}");
@@ -83,7 +83,7 @@ fn without_texts_long_queries_say_incomplete_instead_of_guessing() {
         .filter(|(n, _)| !n.starts_with("text-"))
         .cloned()
         .collect();
-    let e = tax_explorer::data::Explorer::from_index(
+    let e = tax_explorer::data::Dataset::from_index(
         &files.iter().find(|(n, _)| n == "index.bin").unwrap().1,
     )
     .unwrap();
@@ -116,7 +116,7 @@ proptest! {
         prop_assume!(!t.is_empty());
         let s = start % t.len();
         let q: String = t[s..(s + len).min(t.len())].iter().collect();
-        let e = ex();
+        let e = ds();
         let got = search_docs(e, &q);
         prop_assert!(got.complete);
         prop_assert_eq!(&got.docs, &reference_docs(&q));
@@ -137,7 +137,7 @@ proptest! {
             a
         };
         let q: String = chars.iter().map(|&i| alphabet[i % alphabet.len()]).collect();
-        let e = ex();
+        let e = ds();
         prop_assert_eq!(search_docs(e, &q).docs, reference_docs(&q));
         prop_assert_eq!(name_rows(&q), reference_names(&q));
     }

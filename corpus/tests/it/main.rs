@@ -1,7 +1,9 @@
-//! One integration-test binary (one link step) for the corpus crate, split in modules.
+//! Integration tests of the corpus crate, grouped by feature.
 
-mod bad_input;
+mod cli;
 mod gold;
+mod inputs;
+mod pack;
 mod props;
 mod schema;
 mod util;

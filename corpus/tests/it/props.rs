@@ -1,7 +1,7 @@
 //! Properties over generated input: normalizing twice changes nothing, every span lies on
 //! character boundaries, every metric's raw text is found at its span, nothing panics.
 
-use corpus::text::clean;
+use corpus::ingest::text::clean;
 use proptest::prelude::*;
 
 /// Text that looks like the real thing: Chinese service vocabulary, numbers with units,

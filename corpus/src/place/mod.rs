@@ -1,0 +1,37 @@
+//! Which bureau a document is by or about, and where it is: the document's bureau from the
+//! names it writes, its province, city and district from the gazetteer of all Chinese
+//! administrative divisions, each with its provenance (stated in the bureau's name, or
+//! inferred from the running text).
+//!
+//! | module | what |
+//! |---|---|
+//! | [`gazetteer`] | GB/T 2260 divisions (`data/divisions.tsv`), full and short names |
+//! | [`bureau`] | bureau names read leftwards from 税务局, and the choice of the document's one |
+//! | [`region`] | the divisions a bureau's name states, else a province the text names |
+
+pub mod bureau;
+pub mod gazetteer;
+pub mod region;
+
+use crate::model::Document;
+
+/// Sets the document's bureau, province, city and district from its title and text. Unknown
+/// stays unknown: nothing is guessed.
+pub fn locate(doc: &mut Document) {
+    let body_text = doc.body_text();
+    let title_bureaus = bureau::find_bureaus(&doc.title, true);
+    let body_bureaus = bureau::find_bureaus(&body_text, false);
+    let chosen = bureau::choose_bureau(&title_bureaus, &body_bureaus);
+    doc.bureau = chosen.as_ref().map(bureau::bureau_of);
+    let all: Vec<bureau::BureauMatch> = title_bureaus.into_iter().chain(body_bureaus).collect();
+    let mut reg = chosen
+        .as_ref()
+        .map(|c| region::region_of_bureau(region::region_source(c, &all)))
+        .unwrap_or_default();
+    if reg.province.is_none() {
+        reg.province = region::infer_province(&format!("{}\n{body_text}", doc.title));
+    }
+    doc.province = reg.province;
+    doc.city = reg.city;
+    doc.district = reg.district;
+}

@@ -1,0 +1,237 @@
+//! Where a bureau is: the divisions named in its name, resolved in the gazetteer, else a
+//! province named in the running text (inferred).
+
+use super::bureau::{specificity, BureauMatch, Token};
+use super::gazetteer::Gazetteer;
+use crate::model::{Place, Provenance};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Region {
+    pub province: Option<Place>,
+    pub city: Option<Place>,
+    pub district: Option<Place>,
+}
+
+fn place(idx: usize, provenance: Provenance) -> Place {
+    let d = &Gazetteer::get().divisions[idx];
+    Place {
+        code: d.code.clone(),
+        name: d.name.clone(),
+        short: d.short.clone(),
+        provenance,
+    }
+}
+
+/// The place chain to resolve a bureau's region with: the longest form of the same bureau
+/// named anywhere (江苏镇江经济技术开发区税务局 for 镇江经济技术开发区税务局).
+pub fn region_source<'a>(chosen: &'a BureauMatch, all: &'a [BureauMatch]) -> &'a BureauMatch {
+    all.iter()
+        .filter(|b| b.name.ends_with(&chosen.name))
+        .max_by_key(|b| (specificity(b), b.name.len()))
+        .filter(|b| specificity(b) > specificity(chosen))
+        .unwrap_or(chosen)
+}
+
+/// Resolves the divisions named in a bureau, keeping parent/child consistency
+/// (锦江区 is looked for under 成都市 when 成都市 precedes it).
+pub fn region_of_bureau(m: &BureauMatch) -> Region {
+    let g = Gazetteer::get();
+    let names: Vec<usize> = m
+        .tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Division { idx } => Some(*idx),
+            _ => None,
+        })
+        .collect();
+    let mut resolved: Option<usize> = None;
+    for idx in names {
+        let d = &g.divisions[idx];
+        // All divisions with this token's name; prefer one inside what is resolved so far.
+        let mut same: Vec<usize> = g.by_full_name(&d.name).to_vec();
+        same.extend_from_slice(g.by_short_name(&d.short));
+        same.retain(|&i| g.divisions[i].level == d.level || g.divisions[i].name == d.name);
+        same.sort_unstable();
+        same.dedup();
+        let chosen = match resolved {
+            // A name that is not inside what precedes it is ignored, not guessed.
+            Some(r) => same.iter().copied().find(|&i| g.is_within(i, r)),
+            // Unambiguous nationally, or ambiguous: then unknown rather than a guess.
+            None => (same.len() <= 1).then_some(idx),
+        };
+        if let Some(c) = chosen {
+            resolved = Some(c);
+        }
+    }
+    let Some(r) = resolved else {
+        return Region::default();
+    };
+    let prov = g.ancestor_at(r, 1).map(|i| place(i, Provenance::Bureau));
+    let city = g.ancestor_at(r, 2).map(|i| place(i, Provenance::Bureau));
+    let district = g.ancestor_at(r, 3).map(|i| place(i, Provenance::Bureau));
+    Region {
+        province: prov,
+        city,
+        district,
+    }
+}
+
+/// A province named in the running text, when exactly one is named.
+pub fn infer_province(text: &str) -> Option<Place> {
+    // One pass over the text for every province's full and short name (a `contains` per name
+    // was 68 scans of each document whose bureau states no province). Overlapping matching
+    // reports every name that occurs anywhere, so the set found is the same; a second
+    // province ends the search, since the answer is then none.
+    static NAMES: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+    let (ac, province_of) = NAMES.get_or_init(|| {
+        let g = Gazetteer::get();
+        let mut names: Vec<&str> = Vec::new();
+        let mut province_of = Vec::new();
+        for p in g.provinces() {
+            let d = &g.divisions[p];
+            names.push(d.name.as_str());
+            province_of.push(p);
+            if d.short.chars().count() >= 2 {
+                names.push(d.short.as_str());
+                province_of.push(p);
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&names)
+            .expect("province names build an automaton");
+        (ac, province_of)
+    });
+    let mut found: Option<usize> = None;
+    for m in ac.find_overlapping_iter(text) {
+        let p = province_of[m.pattern().as_usize()];
+        match found {
+            None => found = Some(p),
+            Some(q) if q != p => return None,
+            Some(_) => {}
+        }
+    }
+    found.map(|p| place(p, Provenance::Inferred))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::place::bureau::{bureau_of, choose_bureau, find_bureaus};
+
+    fn one(text: &str) -> Option<String> {
+        choose_bureau(&[], &find_bureaus(text, false)).map(|b| b.name)
+    }
+
+    #[test]
+    fn finds_bureau_names() {
+        assert_eq!(
+            one("近年来，国家税务总局贵阳市花溪区税务局在主动融入"),
+            Some("国家税务总局贵阳市花溪区税务局".into())
+        );
+        assert_eq!(
+            one("汇聚实干力量 镇江经济技术开发区税务局用匠心"),
+            Some("镇江经济技术开发区税务局".into())
+        );
+        assert_eq!(one("XX市税务局在第二批主题教育"), Some("XX市税务局".into()));
+        assert_eq!(one("以来，xx县税务局深入践行"), Some("xx县税务局".into()));
+        assert_eq!(one("市税务局党委树牢"), None);
+        assert_eq!(one("在省内长江沿线8地税务局联动"), None);
+        assert_eq!(one("开发区税务局先后成立"), None);
+    }
+
+    #[test]
+    fn repeated_names_are_found_at_each_place() {
+        // The second and third spans repeat the first: answered from the memo, at their own
+        // offsets; a different left context still parses on its own.
+        let text = "成都市天府新区税务局推行；锦江区税务局开展；锦江区税务局走访。\
+                    国家税务总局成都市锦江区税务局";
+        let found = find_bureaus(text, false);
+        let names: Vec<&str> = found.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "成都市天府新区税务局",
+                "锦江区税务局",
+                "锦江区税务局",
+                "国家税务总局成都市锦江区税务局"
+            ]
+        );
+        for b in &found {
+            assert!(text[b.start..].starts_with(&b.name));
+        }
+        assert_eq!(one("XX省某县税务局"), Some("XX省某县税务局".into()));
+    }
+
+    #[test]
+    fn resolves_regions() {
+        let b = &find_bureaus("国家税务总局成都市锦江区税务局", false)[0];
+        let r = region_of_bureau(b);
+        assert_eq!(r.province.unwrap().short, "四川");
+        assert_eq!(r.city.unwrap().short, "成都");
+        assert_eq!(r.district.unwrap().name, "锦江区");
+        let b = &find_bureaus("江苏镇江经济技术开发区税务局", false)[0];
+        let r = region_of_bureau(b);
+        assert_eq!(r.province.unwrap().short, "江苏");
+        assert_eq!(r.city.unwrap().short, "镇江");
+        assert!(r.district.is_none());
+        let b = &find_bureaus("XX市税务局", false)[0];
+        assert!(bureau_of(b).anonymized);
+        assert_eq!(region_of_bureau(b), Region::default());
+    }
+
+    #[test]
+    fn infers_single_province_only() {
+        assert_eq!(
+            infer_province("对湖北工作的重要指示").unwrap().short,
+            "湖北"
+        );
+        assert!(infer_province("湖北和湖南").is_none());
+        assert!(infer_province("没有地名").is_none());
+    }
+
+    #[test]
+    fn one_pass_province_search_agrees_with_a_scan_per_name() {
+        // The rule as first written: one `contains` per full and (2+ character) short name.
+        let reference = |text: &str| {
+            let g = Gazetteer::get();
+            let found: Vec<usize> = g
+                .provinces()
+                .filter(|&p| {
+                    let d = &g.divisions[p];
+                    text.contains(d.name.as_str())
+                        || (d.short.chars().count() >= 2 && text.contains(d.short.as_str()))
+                })
+                .collect();
+            (found.len() == 1).then(|| place(found[0], Provenance::Inferred).code)
+        };
+        let g = Gazetteer::get();
+        let mut texts: Vec<String> = vec![String::new(), "没有地名".into(), "内蒙".into()];
+        let provinces: Vec<usize> = g.provinces().collect();
+        for (k, &p) in provinces.iter().enumerate() {
+            let d = &g.divisions[p];
+            let next = &g.divisions[provinces[(k + 1) % provinces.len()]];
+            texts.push(format!("来自{}的报道", d.name));
+            texts.push(format!("{}税务：{}，再说{}", d.short, d.name, d.short));
+            texts.push(format!("{}与{}联动", d.short, next.short));
+            texts.push(format!("{}{}", d.name, next.name));
+        }
+        for seed in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/raw"))
+            .expect("seed folder")
+        {
+            texts.push(
+                String::from_utf8_lossy(&std::fs::read(seed.unwrap().path()).unwrap()).into(),
+            );
+        }
+        for t in &texts {
+            assert_eq!(
+                infer_province(t).map(|p| p.code),
+                reference(t),
+                "{}",
+                t.chars().take(40).collect::<String>()
+            );
+        }
+    }
+}

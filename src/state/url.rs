@@ -1,0 +1,269 @@
+//! All view state lives in the URL hash, so any static host serves it without rewrites and a
+//! copied link reopens the same view: `#/<view>[/<id>]?q=…&theme=a,b&sort=date&lang=en`.
+//! Parsing never fails: unknown parts are dropped and reported, so a garbage link still opens
+//! a sane view with a notice.
+
+use super::{Selection, Sort};
+use crate::data::Facet;
+use std::fmt::Write;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Initiatives,
+    Documents,
+    /// A document in the reader, optionally focused on one initiative or metric id.
+    Reader {
+        doc: String,
+        focus: Option<String>,
+    },
+    Charts,
+    /// One canonical initiative across bureaus.
+    Canonical {
+        key: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub view: View,
+    pub query: String,
+    pub selection: Selection,
+    pub sort: Sort,
+    pub lang: Lang,
+    /// Timeline granularity on the charts page.
+    pub by_month: bool,
+}
+
+/// Percent-encodes everything but unreserved ASCII (Chinese text becomes UTF-8 %XX).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Percent-decodes; invalid escapes or UTF-8 give `None`.
+pub fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+impl UrlState {
+    pub fn to_hash(&self) -> String {
+        let mut path = match &self.view {
+            View::Initiatives => "#/initiatives".to_string(),
+            View::Documents => "#/documents".to_string(),
+            View::Charts => "#/charts".to_string(),
+            View::Reader { doc, .. } => format!("#/doc/{}", encode(doc)),
+            View::Canonical { key } => format!("#/initiative/{}", encode(key)),
+        };
+        let mut params: Vec<String> = Vec::new();
+        if let View::Reader { focus: Some(f), .. } = &self.view {
+            params.push(format!("focus={}", encode(f)));
+        }
+        if !self.query.is_empty() {
+            params.push(format!("q={}", encode(&self.query)));
+        }
+        for (f, vs) in &self.selection.0 {
+            if !vs.is_empty() {
+                let joined: Vec<String> = vs.iter().map(|v| encode(v)).collect();
+                params.push(format!("{}={}", f.key(), joined.join(",")));
+            }
+        }
+        if self.sort != Sort::Relevance {
+            params.push(format!("sort={}", self.sort.key()));
+        }
+        if self.by_month {
+            params.push("time=month".to_string());
+        }
+        if self.lang == Lang::En {
+            params.push("lang=en".to_string());
+        }
+        if !params.is_empty() {
+            path.push('?');
+            path.push_str(&params.join("&"));
+        }
+        path
+    }
+
+    /// Parses a hash (with or without the leading `#`). Returns the state and the parts that
+    /// could not be understood (empty when the hash was fully valid).
+    pub fn from_hash(hash: &str) -> (UrlState, Vec<String>) {
+        let mut problems = Vec::new();
+        let mut st = UrlState::default();
+        let h = hash.strip_prefix('#').unwrap_or(hash);
+        if h.is_empty() || h == "/" {
+            return (st, problems);
+        }
+        let (path, query) = h.split_once('?').unwrap_or((h, ""));
+        let segs: Vec<&str> = path
+            .trim_start_matches('/')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut focus = None;
+        for part in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            match k {
+                "q" => match decode(v) {
+                    Some(q) => st.query = q.chars().take(200).collect(),
+                    None => problems.push(part.to_string()),
+                },
+                "sort" => match Sort::from_key(v) {
+                    Some(s) => st.sort = s,
+                    None => problems.push(part.to_string()),
+                },
+                "lang" => match v {
+                    "en" => st.lang = Lang::En,
+                    "zh" => st.lang = Lang::Zh,
+                    _ => problems.push(part.to_string()),
+                },
+                "time" => match v {
+                    "month" => st.by_month = true,
+                    "year" => st.by_month = false,
+                    _ => problems.push(part.to_string()),
+                },
+                "focus" => match decode(v) {
+                    Some(f) if !f.is_empty() && f.len() <= 200 => focus = Some(f),
+                    _ => problems.push(part.to_string()),
+                },
+                k => match Facet::from_key(k) {
+                    Some(f) => {
+                        for raw in v.split(',').filter(|s| !s.is_empty()).take(100) {
+                            match decode(raw) {
+                                Some(val) if !val.is_empty() && val.len() <= 200 => {
+                                    if !st.selection.is_selected(f, &val) {
+                                        st.selection.toggle(f, &val);
+                                    }
+                                }
+                                _ => problems.push(format!("{k}={raw}")),
+                            }
+                        }
+                    }
+                    None => problems.push(part.to_string()),
+                },
+            }
+        }
+        st.view = match segs.as_slice() {
+            [] | ["initiatives"] => View::Initiatives,
+            ["documents"] => View::Documents,
+            ["charts"] => View::Charts,
+            ["doc", id] => match decode(id) {
+                Some(doc) if !doc.is_empty() => View::Reader { doc, focus },
+                _ => {
+                    problems.push(path.to_string());
+                    View::Initiatives
+                }
+            },
+            ["initiative", key] => match decode(key) {
+                Some(key) if !key.is_empty() => View::Canonical { key },
+                _ => {
+                    problems.push(path.to_string());
+                    View::Initiatives
+                }
+            },
+            _ => {
+                problems.push(path.to_string());
+                View::Initiatives
+            }
+        };
+        (st, problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let mut st = UrlState {
+            query: "办税厅 & 春风?".into(),
+            sort: Sort::Date,
+            lang: Lang::En,
+            ..Default::default()
+        };
+        st.selection.toggle(Facet::Theme, "digital");
+        st.selection.toggle(Facet::Theme, "outreach");
+        st.selection.toggle(Facet::Province, "四川");
+        st.selection
+            .toggle(Facet::Bureau, "国家税务总局成都市锦江区税务局,含逗号");
+        for view in [
+            View::Initiatives,
+            View::Documents,
+            View::Charts,
+            View::Reader {
+                doc: "000_x".into(),
+                focus: Some("000_x-i3".into()),
+            },
+            View::Canonical {
+                key: "纳税人学堂".into(),
+            },
+        ] {
+            st.view = view;
+            let h = st.to_hash();
+            let (back, problems) = UrlState::from_hash(&h);
+            assert!(problems.is_empty(), "{h}: {problems:?}");
+            assert_eq!(back, st, "{h}");
+        }
+    }
+
+    #[test]
+    fn garbage_falls_back() {
+        for h in [
+            "#/nope",
+            "#/doc/%ZZ",
+            "#?theme=%E4",
+            "#/charts?sort=upside&x=1",
+            "%%%",
+            "#/doc/",
+        ] {
+            let (st, problems) = UrlState::from_hash(h);
+            assert!(!problems.is_empty(), "{h}");
+            let _ = st.to_hash();
+        }
+        assert_eq!(UrlState::from_hash("").0, UrlState::default());
+    }
+
+    #[test]
+    fn encoding() {
+        assert_eq!(encode("a b"), "a%20b");
+        assert_eq!(
+            decode(&encode("纳税人,学堂")).as_deref(),
+            Some("纳税人,学堂")
+        );
+        assert_eq!(decode("%E4"), None);
+    }
+}

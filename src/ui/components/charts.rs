@@ -1,0 +1,125 @@
+//! Chart pieces: horizontal bars whose bars are keyboard buttons, and SVG number helpers.
+
+use crate::ui::use_env;
+use crate::view::charts::scale;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct BarItem {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub items: Vec<BarItem>,
+    pub on_toggle: Callback<String>,
+    #[prop_or_default]
+    pub unit: AttrValue,
+}
+
+pub fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+/// Enter or Space on a focused chart element acts like a click.
+pub fn on_key(act: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            act.emit(());
+        }
+    })
+}
+
+pub fn activate(
+    on: Callback<String>,
+    value: String,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let act = Callback::from(move |_: ()| on.emit(value.clone()));
+    let click = act.clone();
+    (Callback::from(move |_| click.emit(())), on_key(act))
+}
+
+/// Horizontal bars with labels at the left.
+#[function_component(BarChart)]
+pub fn bar_chart(p: &BarChartProps) -> Html {
+    let env = use_env();
+    let row = 26.0;
+    let (lw, bw) = (170.0, 360.0);
+    let h = row * p.items.len().max(1) as f64 + 8.0;
+    let max = p.items.iter().map(|b| b.count).max().unwrap_or(0);
+    let title_id = format!("{}-title", p.id);
+    html! {
+        <figure class="chart" id={p.id.clone()} data-testid={p.id.clone()}>
+            <figcaption id={title_id.clone()}>{ &p.title }</figcaption>
+            if p.items.is_empty() {
+                <p class="muted">{ env.t("当前筛选下没有数据。", "No data under the current filter.") }</p>
+            } else {
+                <svg viewBox={format!("0 0 600 {}", px(h))} role="group" aria-labelledby={title_id} class="bars">
+                { for p.items.iter().enumerate().map(|(k, b)| {
+                    let y = 4.0 + k as f64 * row;
+                    let w = scale(b.count, max, bw);
+                    let (onclick, onkeydown) = activate(p.on_toggle.clone(), b.value.clone());
+                    let label = format!("{}：{}{}", b.label, b.count, p.unit);
+                    html! {
+                        <g class={classes!("bar", b.selected.then_some("selected"))} role="button" tabindex="0"
+                           aria-pressed={b.selected.to_string()} aria-label={label.clone()} data-value={b.value.clone()}
+                           {onclick} {onkeydown}>
+                            <title>{ label }</title>
+                            <rect class="hit" x="0" y={px(y)} width="600" height={px(row - 2.0)} />
+                            <text x={px(lw - 6.0)} y={px(y + 17.0)} text-anchor="end">{ short(&b.label, 11) }</text>
+                            <rect class="fill" x={px(lw)} y={px(y + 4.0)} width={px(w)} height={px(row - 10.0)} rx="2" />
+                            <text class="num" x={px(lw + w + 6.0)} y={px(y + 17.0)}>{ b.count }</text>
+                        </g>
+                    }
+                }) }
+                </svg>
+            }
+            <details class="alt">
+                <summary>{ env.t("以表格查看", "View as table") }</summary>
+                <table class="table"><thead><tr><th scope="col">{ env.t("项目", "Item") }</th><th scope="col">{ env.t("举措数", "Initiatives") }</th></tr></thead>
+                <tbody>{ for p.items.iter().map(|b| html! { <tr><td>{ &b.label }</td><td>{ b.count }</td></tr> }) }</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+/// Numbers are formatted through integers (one decimal for coordinates, up to four for
+/// figures): the bundle then carries no float-formatting machinery.
+pub fn px(v: f64) -> String {
+    let t = (v * 10.0).round() as i64;
+    let (sign, t) = if t < 0 { ("-", -t) } else { ("", t) };
+    if t % 10 == 0 {
+        format!("{sign}{}", t / 10)
+    } else {
+        format!("{sign}{}.{}", t / 10, t % 10)
+    }
+}
+
+pub fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    if a >= 1e14 || a.fract() == 0.0 {
+        return format!("{sign}{}", a.round() as u64);
+    }
+    let scaled = (a * 10_000.0).round() as u64;
+    let frac = format!("{:04}", scaled % 10_000);
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("{sign}{}", scaled / 10_000)
+    } else {
+        format!("{sign}{}.{frac}", scaled / 10_000)
+    }
+}

@@ -1,0 +1,307 @@
+//! Charts over the current filter, drawn as SVG by the app. Every bar and cell is a keyboard
+//! button that toggles its filter (cross-filtering); every chart has a table alternative.
+
+use crate::data::{Facet, UNKNOWN};
+use crate::query::Outcome;
+use crate::state::{Action, Lang, UrlState};
+use crate::ui::components::charts::{activate, fmt_num, on_key, px, short, BarChart, BarItem};
+use crate::ui::components::facets::ActiveFilters;
+use crate::ui::components::search::SearchBox;
+use crate::ui::use_env;
+use crate::view::charts::{
+    metrics, per_facet, per_theme, scale, theme_bureau, timeline, MetricSort,
+};
+use crate::view::i18n::{facet_label, tr, value_label};
+use corpus::model::{Bound, MetricCategory};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsPageProps {
+    pub url: UrlState,
+    pub outcome: Rc<Outcome>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(ChartsPage)]
+pub fn charts_page(p: &ChartsPageProps) -> Html {
+    let env = use_env();
+    let ds = &env.ds;
+    let lang = env.lang;
+    let url = &p.url;
+    let res = &p.outcome.results;
+    let toggle = |f: Facet| {
+        p.on_action
+            .reform(move |v: String| Action::ToggleFacet(f, v))
+    };
+    let items = |f: Facet, bars: Vec<crate::view::charts::Bar>| -> Vec<BarItem> {
+        bars.into_iter()
+            .map(|b| BarItem {
+                label: value_label(ds, lang, f, &b.value),
+                selected: url.selection.is_selected(f, &b.value),
+                value: b.value,
+                count: b.count,
+            })
+            .collect()
+    };
+    let themes = items(Facet::Theme, per_theme(ds, res));
+    let provinces = items(Facet::Province, per_facet(ds, res, Facet::Province));
+    let bureaus = items(
+        Facet::Bureau,
+        per_facet(ds, res, Facet::Bureau)
+            .into_iter()
+            .take(25)
+            .collect(),
+    );
+    let per = |zh: &'static str, en: &'static str, f: Facet| match lang {
+        Lang::Zh => format!("{zh}（按{}）", facet_label(lang, f)),
+        Lang::En => format!("{en} by {}", facet_label(lang, f).to_ascii_lowercase()),
+    };
+    html! {
+        <div class="single charts-page">
+            <SearchBox query={url.query.clone()} on_query={p.on_action.reform(Action::SetQuery)} />
+            <div class="toolbar"><ActiveFilters url={url.clone()} count={res.len()} on_action={p.on_action.clone()} /></div>
+            <p class="hint muted">{ env.t("点击条形或方格即可筛选，再点一次取消。", "Click a bar or cell to filter; click again to undo.") }</p>
+            <div class="grid">
+                <BarChart id="chart-theme" title={per("举措数", "Initiatives", Facet::Theme)} items={themes} on_toggle={toggle(Facet::Theme)} />
+                <BarChart id="chart-province" title={per("举措数", "Initiatives", Facet::Province)} items={provinces} on_toggle={toggle(Facet::Province)} />
+                <BarChart id="chart-bureau" title={per("举措数", "Initiatives", Facet::Bureau)} items={bureaus} on_toggle={toggle(Facet::Bureau)} />
+                <Timeline url={url.clone()} outcome={p.outcome.clone()} on_action={p.on_action.clone()} />
+            </div>
+            <MatrixChart url={url.clone()} outcome={p.outcome.clone()} on_action={p.on_action.clone()} />
+            <MetricsPanel outcome={p.outcome.clone()} />
+        </div>
+    }
+}
+
+#[function_component(Timeline)]
+fn timeline_chart(p: &ChartsPageProps) -> Html {
+    let env = use_env();
+    let ds = &env.ds;
+    let url = &p.url;
+    let buckets = timeline(ds, &p.outcome.results, url.by_month);
+    let max = buckets.iter().map(|b| b.count).max().unwrap_or(0);
+    let n = buckets.len().max(1) as f64;
+    let (w, h, top) = (600.0, 200.0, 20.0);
+    let col = (w - 20.0) / n;
+    let by_month = !url.by_month;
+    let set_month = p
+        .on_action
+        .reform(move |_: MouseEvent| Action::SetByMonth(by_month));
+    let toggle = p
+        .on_action
+        .reform(|v: String| Action::ToggleFacet(Facet::Year, v));
+    let label = |k: &str| {
+        if k == UNKNOWN {
+            env.t("日期未注明", "Date not stated").to_string()
+        } else {
+            k.to_string()
+        }
+    };
+    html! {
+        <figure class="chart" id="chart-time" data-testid="chart-time">
+            <figcaption id="chart-time-title">{ env.t("时间分布（含未注明日期）", "Over time (undated included)") }
+                <button type="button" class="link" onclick={set_month} aria-pressed={url.by_month.to_string()}>
+                    { if url.by_month { env.t("按年", "By year") } else { env.t("按月", "By month") } }</button>
+            </figcaption>
+            if buckets.is_empty() { <p class="muted">{ env.t("当前筛选下没有数据。", "No data under the current filter.") }</p> } else {
+            <svg viewBox={format!("0 0 {} {}", px(w), px(h + 40.0))} role="group" aria-labelledby="chart-time-title" class="columns">
+                { for buckets.iter().enumerate().map(|(k, b)| {
+                    let bh = scale(b.count, max, h - top);
+                    let x = 10.0 + k as f64 * col;
+                    let selected = url.selection.is_selected(Facet::Year, &b.year);
+                    let (onclick, onkeydown) = activate(toggle.clone(), b.year.clone());
+                    let text = format!("{}：{}", label(&b.key), b.count);
+                    let show_label = buckets.len() <= 14 || k % (buckets.len() / 12 + 1) == 0 || b.key == UNKNOWN;
+                    html! {
+                        <g class={classes!("bar", selected.then_some("selected"), (b.key == UNKNOWN).then_some("unknown"))} role="button" tabindex="0"
+                           aria-pressed={selected.to_string()} aria-label={text.clone()} data-value={b.key.clone()} {onclick} {onkeydown}>
+                            <title>{ text }</title>
+                            <rect class="hit" x={px(x)} y="0" width={px(col)} height={px(h + 40.0)} />
+                            <rect class="fill" x={px(x + col * 0.15)} y={px(h - bh)} width={px(col * 0.7)} height={px(bh)} rx="2" />
+                            if b.count > 0 { <text class="num" x={px(x + col / 2.0)} y={px(h - bh - 4.0)} text-anchor="middle">{ b.count }</text> }
+                            if show_label { <text x={px(x + col / 2.0)} y={px(h + 18.0)} text-anchor="middle" class="axis">
+                                { if b.key == UNKNOWN { env.t("未注明", "n.d.").to_string() } else { b.key.clone() } }</text> }
+                        </g>
+                    }
+                }) }
+            </svg>
+            }
+            <details class="alt"><summary>{ env.t("以表格查看", "View as table") }</summary>
+                <table class="table"><tbody>{ for buckets.iter().map(|b| html! { <tr><td>{ label(&b.key) }</td><td>{ b.count }</td></tr> }) }</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+#[function_component(MatrixChart)]
+fn matrix_chart(p: &ChartsPageProps) -> Html {
+    let env = use_env();
+    let ds = &env.ds;
+    let lang = env.lang;
+    let url = &p.url;
+    let m = theme_bureau(ds, &p.outcome.results, 12);
+    if m.themes.is_empty() {
+        return html! {};
+    }
+    let (lw, cw, rh, head) = (150.0, 44.0, 24.0, 110.0);
+    let w = lw + cw * m.bureaus.len() as f64 + 10.0;
+    let h = head + rh * m.themes.len() as f64 + 10.0;
+    let d = p.on_action.clone();
+    let sel = url.selection.clone();
+    html! {
+        <figure class="chart wide" id="chart-matrix" data-testid="chart-matrix">
+            <figcaption id="chart-matrix-title">{ env.t("主题 × 税务局（点击方格同时筛选两者）", "Theme × bureau (a cell filters by both)") }</figcaption>
+            <div class="scroll-x">
+            <svg viewBox={format!("0 0 {} {}", px(w), px(h))} width={px(w)} role="group" aria-labelledby="chart-matrix-title" class="matrix">
+                { for m.bureaus.iter().enumerate().map(|(bi, b)| {
+                    let x = lw + cw * bi as f64 + cw / 2.0;
+                    html! { <text class="axis" transform={format!("translate({},{}) rotate(-55)", px(x), px(head - 6.0))}><title>{ b.clone() }</title>{ short(&value_label(ds, lang, Facet::Bureau, b), 9) }</text> }
+                }) }
+                { for m.themes.iter().enumerate().map(|(ti, t)| {
+                    let y = head + rh * ti as f64;
+                    html! { <>
+                        <text x={px(lw - 6.0)} y={px(y + 16.0)} text-anchor="end">{ short(&ds.theme_name(t, lang == Lang::En), 10) }</text>
+                        { for m.bureaus.iter().enumerate().map(|(bi, b)| {
+                            let n = m.cells[ti][bi];
+                            let x = lw + cw * bi as f64;
+                            let level = if m.max == 0 { 0 } else { (n * 5).div_ceil(m.max) };
+                            let selected = sel.is_selected(Facet::Theme, t) && sel.is_selected(Facet::Bureau, b);
+                            let text = format!("{} × {}：{n}", ds.theme_name(t, lang == Lang::En), value_label(ds, lang, Facet::Bureau, b));
+                            let (t2, b2, d2, s2) = (t.clone(), b.clone(), d.clone(), sel.clone());
+                            let act = Callback::from(move |_: ()| {
+                                // Select both, or clear both when the cell is already the filter.
+                                let both = s2.is_selected(Facet::Theme, &t2) && s2.is_selected(Facet::Bureau, &b2);
+                                if both || !s2.is_selected(Facet::Theme, &t2) { d2.emit(Action::ToggleFacet(Facet::Theme, t2.clone())); }
+                                if both || !s2.is_selected(Facet::Bureau, &b2) { d2.emit(Action::ToggleFacet(Facet::Bureau, b2.clone())); }
+                            });
+                            let a2 = act.clone();
+                            html! {
+                                <g class={classes!("cell", format!("l{level}"), selected.then_some("selected"))} role="button" tabindex="0"
+                                   aria-pressed={selected.to_string()} aria-label={text.clone()}
+                                   onclick={move |_| act.emit(())}
+                                   onkeydown={on_key(a2)}>
+                                    <title>{ text }</title>
+                                    <rect x={px(x + 1.0)} y={px(y + 1.0)} width={px(cw - 2.0)} height={px(rh - 2.0)} rx="2" />
+                                    if n > 0 { <text x={px(x + cw / 2.0)} y={px(y + 16.0)} text-anchor="middle">{ n }</text> }
+                                </g>
+                            }
+                        }) }
+                    </> }
+                }) }
+            </svg>
+            </div>
+            <details class="alt"><summary>{ env.t("以表格查看", "View as table") }</summary>
+                <div class="scroll-x"><table class="table">
+                    <thead><tr><th scope="col">{ facet_label(lang, Facet::Theme) }</th>{ for m.bureaus.iter().map(|b| html! { <th scope="col">{ b }</th> }) }</tr></thead>
+                    <tbody>{ for m.themes.iter().enumerate().map(|(ti, t)| html! {
+                        <tr><th scope="row">{ ds.theme_name(t, lang == Lang::En) }</th>{ for m.cells[ti].iter().map(|n| html! { <td>{ n }</td> }) }</tr>
+                    }) }</tbody>
+                </table></div>
+            </details>
+        </figure>
+    }
+}
+
+/// Rows the figures table renders at once (the whole set at 10,000 documents is ~300,000).
+const TABLE_ROWS: usize = 200;
+
+#[derive(Properties, PartialEq)]
+struct MetricsPanelProps {
+    outcome: Rc<Outcome>,
+}
+
+#[function_component(MetricsPanel)]
+fn metrics_panel(p: &MetricsPanelProps) -> Html {
+    let env = use_env();
+    let ds = &env.ds;
+    let lang = env.lang;
+    let sort = use_state(|| MetricSort::Document);
+    let category = use_state(|| None::<MetricCategory>);
+    let rows = metrics(ds, &p.outcome.results, *category, *sort);
+    let cats = [
+        (None, "全部", "All"),
+        (Some(MetricCategory::Percent), "百分比", "Percentages"),
+        (Some(MetricCategory::Money), "金额", "Amounts"),
+        (Some(MetricCategory::Count), "数量", "Counts"),
+        (Some(MetricCategory::Duration), "时长", "Durations"),
+    ];
+    let sort_btn = |s: MetricSort, zh: &'static str, en: &'static str| {
+        let st = sort.clone();
+        let on = *sort == s;
+        html! { <button type="button" class={classes!("link", on.then_some("on"))} aria-pressed={on.to_string()} onclick={move |_| st.set(s)}>{ tr(lang, zh, en) }</button> }
+    };
+    // The chart shows the figures that compare on one scale: the selected category, or percentages.
+    let chart_cat = category.unwrap_or(MetricCategory::Percent);
+    let chart_rows: Vec<_> = metrics(
+        ds,
+        &p.outcome.results,
+        Some(chart_cat),
+        MetricSort::ValueDesc,
+    )
+    .into_iter()
+    .take(20)
+    .collect();
+    let max = chart_rows
+        .iter()
+        .map(|m| m.comparable())
+        .fold(0.0, f64::max);
+    let total = rows.len();
+    html! {
+        <section class="chart wide metrics" data-testid="metrics">
+            <h2>{ env.t("数据指标", "Figures") }</h2>
+            <div class="seg" role="group" aria-label={env.t("数据类别", "Category")}>
+            { for cats.iter().map(|(c, zh, en)| {
+                let cs = category.clone();
+                let v = *c;
+                let on = *category == v;
+                html! { <button type="button" class={classes!(on.then_some("on"))} aria-pressed={on.to_string()} onclick={move |_| cs.set(v)}>{ tr(lang, zh, en) }</button> }
+            }) }
+            </div>
+            if !chart_rows.is_empty() {
+                <svg viewBox={format!("0 0 600 {}", px(chart_rows.len() as f64 * 24.0 + 8.0))} role="img" aria-label={env.t("数据条形图，按数值排序，详见下表", "Figures as bars, largest first; see the table below")} class="bars">
+                { for chart_rows.iter().enumerate().map(|(k, m)| {
+                    let v = m.comparable();
+                    let w = if max > 0.0 { (v / max * 300.0).max(2.0) } else { 0.0 };
+                    let y = 4.0 + k as f64 * 24.0;
+                    html! { <g class="bar static">
+                        <text x="224" y={px(y + 16.0)} text-anchor="end">{ short(m.label, 14) }</text>
+                        <rect class="fill" x="230" y={px(y + 4.0)} width={px(w)} height="14" rx="2" />
+                        <text class="num" x={px(236.0 + w)} y={px(y + 16.0)}>{ m.raw }</text>
+                    </g> }
+                }) }
+                </svg>
+            }
+            <div class="sorts">{ env.t("排序：", "Sort: ") }
+                { sort_btn(MetricSort::Document, "按文档", "By document") }
+                { sort_btn(MetricSort::ValueDesc, "数值降序", "Largest first") }
+                { sort_btn(MetricSort::ValueAsc, "数值升序", "Smallest first") }
+                { sort_btn(MetricSort::Label, "按说明", "By label") }
+            </div>
+            <div class="scroll-x">
+            <table class="table" data-testid="metrics-table">
+                <thead><tr>
+                    <th scope="col">{ env.t("原文", "As written") }</th>
+                    <th scope="col">{ env.t("数值", "Value") }</th>
+                    <th scope="col">{ env.t("单位", "Unit") }</th>
+                    <th scope="col">{ env.t("换算", "Normalized") }</th>
+                    <th scope="col">{ env.t("说明", "Measures") }</th>
+                    <th scope="col">{ env.t("文档", "Document") }</th>
+                </tr></thead>
+                <tbody>{ for rows.iter().take(TABLE_ROWS).map(|m| html! { <tr>
+                    <td>{ m.raw }</td>
+                    <td class="r">{ fmt_num(m.value) }{ match m.bound { Bound::Approximate => "≈", Bound::LowerBound => "+", Bound::Exact => "" } }</td>
+                    <td>{ m.unit }</td>
+                    <td class="r">{ m.normalized.map(|(v, u)| format!("{} {u}", fmt_num(v))).unwrap_or_default() }</td>
+                    <td>{ m.label }</td>
+                    <td>{ short(&ds.doc(m.doc).title, 16) }</td>
+                </tr> }) }</tbody>
+            </table>
+            </div>
+            if total > TABLE_ROWS {
+                <p class="muted" data-testid="metrics-more">{ match lang { Lang::Zh => format!("共 {total} 个数据，表中列出前 {TABLE_ROWS} 个；导出或缩小筛选范围可查看全部。"), Lang::En => format!("{total} figures; the table lists the first {TABLE_ROWS}. Narrow the filter or export to see all.") } }</p>
+            }
+            if rows.is_empty() { <p class="muted">{ env.t("当前筛选下没有数据指标。", "No figures under the current filter.") }</p> }
+        </section>
+    }
+}

@@ -1,0 +1,335 @@
+//! The reader: clean text with every initiative and figure highlighted in place, a metadata
+//! panel with provenance, details of the focused initiative, and a copy-citation action.
+
+use crate::data::Facet;
+use crate::state::{Action, Lang, UrlState, View};
+use crate::ui::components::href;
+use crate::ui::components::text::ThemeChips;
+use crate::ui::{dom, use_env};
+use crate::view::highlight::{query_ranges, segments, Mark};
+use crate::view::i18n::provenance_label;
+use corpus::model::{Document, Place};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub doc: String,
+    pub focus: Option<String>,
+    pub url: UrlState,
+    pub on_action: Callback<Action>,
+}
+
+/// `{bureau}：《title》，publisher，date。URL` — what a report footnote needs.
+pub fn citation(d: &Document, lang: Lang, hash: &str) -> String {
+    let unknown = match lang {
+        Lang::Zh => "日期未注明",
+        Lang::En => "n.d.",
+    };
+    let mut s = String::new();
+    if let Some(b) = &d.bureau {
+        s.push_str(&b.name);
+        s.push('：');
+    }
+    s.push_str(&format!("《{}》", d.title));
+    if let Some(p) = &d.publisher {
+        s.push_str(&format!("，{p}"));
+    }
+    s.push_str(&format!("，{}", d.date.as_deref().unwrap_or(unknown)));
+    s.push('。');
+    if let Some(u) = &d.url {
+        s.push_str(&format!(" {u}"));
+    }
+    s.push_str(&match lang {
+        Lang::Zh => format!(
+            "（税费服务举措浏览器，语料 {}，文件 {}）",
+            &hash[..hash.len().min(12)],
+            d.source_file
+        ),
+        Lang::En => format!(
+            " (Tax Service Initiatives Dataset, corpus {}, file {})",
+            &hash[..hash.len().min(12)],
+            d.source_file
+        ),
+    });
+    s
+}
+
+#[function_component(Reader)]
+pub fn reader(props: &ReaderProps) -> Html {
+    let env = use_env();
+    let copied = use_state(|| None::<bool>);
+    let ds = &env.ds;
+    let di = ds.doc_by_id(&props.doc);
+    let detail = di.and_then(|d| ds.detail(d));
+    {
+        let env = env.clone();
+        use_effect_with(di, move |di| env.want_details(*di));
+    }
+    {
+        let focus = props.focus.clone();
+        use_effect_with(
+            (props.doc.clone(), focus, detail.is_some()),
+            |(_, focus, _)| match focus {
+                Some(f) => dom::scroll_to_selector(&format!(
+                    "[data-ini=\"{}\"], [data-met=\"{}\"]",
+                    css_escape(f),
+                    css_escape(f)
+                )),
+                None => dom::scroll_top(),
+            },
+        );
+    }
+    let url = &props.url;
+    let lang = env.lang;
+    let Some(di) = di else {
+        let back = UrlState {
+            view: View::Documents,
+            ..url.clone()
+        };
+        return html! {
+            <div class="single empty" data-testid="not-found">
+                <p>{ env.t("找不到这篇文档，可能链接来自另一版本的语料。", "This document is not in the corpus (the link may come from another corpus version).") }</p>
+                <p><a href={href(&back)}>{ env.t("查看全部文档", "See all documents") }</a></p>
+            </div>
+        };
+    };
+    let Some(detail) = detail else {
+        // The index has the metadata; the text is in a document chunk on its way.
+        let d = ds.doc(di);
+        return html! {
+            <div class="reader">
+                <article class="doc-pending" aria-busy="true">
+                    <h1 id="doc-title">{ &d.title }</h1>
+                    if ds.detail_failed(di) {
+                        <p class="fatal" role="alert" data-testid="text-failed">{ env.t("正文无法载入（数据文件缺失或损坏），请检查站点上的 data/ 文件夹。", "The text could not be loaded (a data file is missing or damaged); check the site's data/ folder.") }</p>
+                    } else {
+                        <p class="muted" role="status">{ env.t("正在载入正文…", "Loading the text…") }</p>
+                    }
+                </article>
+            </div>
+        };
+    };
+    let d = &detail.document;
+    let focus_init = props
+        .focus
+        .as_deref()
+        .and_then(|f| detail.initiatives.iter().find(|i| i.id == f));
+    let inits: Vec<_> = detail.initiatives.iter().collect();
+    let mets: Vec<_> = detail.metrics.iter().collect();
+
+    // Marks per block: initiatives (every mention), metrics, query hits.
+    let block = |si: usize, pi: Option<usize>, text: &str| -> Html {
+        let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
+        for i in &inits {
+            for l in i
+                .mentions
+                .iter()
+                .filter(|l| l.section == si && l.paragraph == pi)
+            {
+                marks.push((l.start, l.end, Mark::Initiative(i.id.clone())));
+            }
+        }
+        for m in mets
+            .iter()
+            .filter(|m| m.location.section == si && m.location.paragraph == pi)
+        {
+            marks.push((m.location.start, m.location.end, Mark::Metric(m.id.clone())));
+        }
+        for (s, e) in query_ranges(text, &url.query) {
+            marks.push((s, e, Mark::Query));
+        }
+        html! { <>{ for segments(text, &marks).into_iter().map(|seg| {
+            if seg.marks.is_empty() { return html! { { seg.text } }; }
+            let mut class = Classes::new();
+            let mut ini = None;
+            let mut met = None;
+            for &k in &seg.marks {
+                match &marks[k].2 {
+                    Mark::Initiative(id) => { class.push("ini"); ini.get_or_insert(id.clone()); }
+                    Mark::Metric(id) => { class.push("met"); met.get_or_insert(id.clone()); }
+                    Mark::Query => class.push("q"),
+                }
+            }
+            let is_focus = ini.as_deref().is_some_and(|i| Some(i) == props.focus.as_deref());
+            if is_focus { class.push("focus"); }
+            match ini.clone() {
+                Some(id) => {
+                    let target = UrlState { view: View::Reader { doc: d.id.clone(), focus: Some(id.clone()) }, ..url.clone() };
+                    let name = inits.iter().find(|i| i.id == id).map(|i| i.name.clone()).unwrap_or_default();
+                    html! { <a class={class} href={href(&target)} data-ini={id} data-met={met}
+                               title={format!("{}：{name}", env.t("举措", "Initiative"))}>{ seg.text }</a> }
+                }
+                None => html! { <mark class={class} data-met={met}>{ seg.text }</mark> },
+            }
+        }) }</> }
+    };
+
+    let copy = {
+        let copied = copied.clone();
+        let text = citation(d, lang, ds.content_hash());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let text = text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(Some(dom::copy_text(&text).await));
+            });
+        })
+    };
+    let place = |p: &Option<Place>| -> Html {
+        match p {
+            Some(p) => {
+                html! { <>{ &p.name }<span class="prov">{ format!("（{}）", provenance_label(lang, p.provenance)) }</span></> }
+            }
+            None => html! { <span class="muted">{ env.t("未注明", "not stated") }</span> },
+        }
+    };
+    let back = UrlState {
+        view: View::Initiatives,
+        ..url.clone()
+    };
+    html! {
+        <div class="reader">
+            <article class="doc" aria-labelledby="doc-title">
+                <p class="crumbs"><a href={href(&back)}>{ env.t("← 返回举措列表", "← Back to initiatives") }</a></p>
+                <h1 id="doc-title">{ &d.title }</h1>
+                { for d.sections.iter().enumerate().map(|(si, s)| html! {
+                    <section>
+                        if let Some(h) = &s.heading { <h2>{ block(si, None, h) }</h2> }
+                        { for s.paragraphs.iter().enumerate().map(|(pi, p)| html! { <p>{ block(si, Some(pi), p) }</p> }) }
+                    </section>
+                }) }
+                if !d.images.is_empty() {
+                    <section class="images">
+                        <h2>{ env.t("图片（未加载，仅列出说明与地址）", "Images (not loaded: caption and address only)") }</h2>
+                        <ul>{ for d.images.iter().map(|im| html! {
+                            <li>{ im.caption.clone().unwrap_or_else(|| env.t("（无说明）", "(no caption)").to_string()) }
+                                if let Some(src) = &im.src { <br /><code class="url">{ src }</code> }</li>
+                        }) }</ul>
+                    </section>
+                }
+            </article>
+            <aside class="side">
+                <section class="meta-panel" aria-label={env.t("文档信息", "Document details")} data-testid="doc-meta">
+                    <h2>{ env.t("文档信息", "Document") }</h2>
+                    <dl>
+                        <dt>{ env.t("发布者", "Publisher") }</dt>
+                        <dd>{ d.publisher.clone().unwrap_or_else(|| env.t("未注明", "not stated").to_string()) }</dd>
+                        <dt>{ env.t("日期", "Date") }</dt>
+                        <dd data-testid="doc-date">{ d.date.clone().unwrap_or_else(|| env.t("日期未注明", "Date not stated").to_string()) }
+                            if let Some(p) = d.date_source { <span class="prov">{ format!("（{}）", provenance_label(lang, p)) }</span> }</dd>
+                        <dt>{ env.t("税务局", "Bureau") }</dt>
+                        <dd>{ d.bureau.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| env.t("未注明", "not stated").to_string()) }
+                            if d.bureau.as_ref().is_some_and(|b| b.anonymized) { <span class="prov">{ env.t("（原文已匿名）", " (anonymized in the source)") }</span> }</dd>
+                        <dt>{ env.t("省份", "Province") }</dt><dd>{ place(&d.province) }</dd>
+                        <dt>{ env.t("城市", "City") }</dt><dd>{ place(&d.city) }</dd>
+                        <dt>{ env.t("区县", "District") }</dt><dd>{ place(&d.district) }</dd>
+                        if !d.authors.is_empty() {
+                            <dt>{ env.t("作者", "Authors") }</dt>
+                            <dd>{ d.authors.iter().map(|a| format!("{} {}", a.role, a.name)).collect::<Vec<_>>().join("，") }</dd>
+                        }
+                        <dt>{ env.t("原文链接", "Original URL") }</dt>
+                        <dd>{ match &d.url {
+                            // Shown as text: following it is the reader's choice, outside the app.
+                            Some(u) => html! { <code class="url" data-testid="doc-url">{ u }</code> },
+                            None => html! { <span class="muted">{ env.t("未注明", "not stated") }</span> },
+                        } }</dd>
+                        <dt>{ env.t("文件", "File") }</dt><dd><code>{ &d.source_file }</code></dd>
+                    </dl>
+                    <button type="button" onclick={copy} data-testid="copy-citation">{ env.t("复制引用", "Copy citation") }</button>
+                    <span class="copied" role="status" aria-live="polite">{ match *copied {
+                        Some(true) => env.t("已复制", "Copied"),
+                        Some(false) => env.t("无法访问剪贴板，请手动复制下方文字", "Clipboard unavailable; copy the text below"),
+                        None => "",
+                    } }</span>
+                    if *copied == Some(false) { <textarea readonly=true class="cite" value={citation(d, lang, ds.content_hash())} /> }
+                </section>
+                { match focus_init { Some(i) => html! { <FocusPanel id={i.id.clone()} url={url.clone()} on_action={props.on_action.clone()} /> }, None => html! {
+                    <section class="focus-panel muted"><p>{ env.t("点击文中高亮的举措查看详情。", "Click a highlighted initiative for details.") }</p>
+                    <p>{ match lang { Lang::Zh => format!("本文 {} 项举措，{} 个数据。", inits.len(), mets.len()), Lang::En => format!("{} initiatives and {} figures in this document.", inits.len(), mets.len()) } }</p></section>
+                } } }
+                <section class="legend">
+                    <span><a class="ini sample" href="#main" tabindex="-1">{ env.t("举措", "initiative") }</a></span>
+                    <span><mark class="met">{ env.t("数据", "figure") }</mark></span>
+                    <span><mark class="q">{ env.t("检索词", "query") }</mark></span>
+                </section>
+            </aside>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FocusPanelProps {
+    id: String,
+    url: UrlState,
+    on_action: Callback<Action>,
+}
+
+/// Details of one initiative and where else it appears.
+#[function_component(FocusPanel)]
+fn focus_panel(props: &FocusPanelProps) -> Html {
+    const SHOWN: usize = 30;
+    let env = use_env();
+    let ds = &env.ds;
+    let url = &props.url;
+    let Some(i) = ds.initiative_by_id(&props.id) else {
+        return html! {};
+    };
+    let canon = ds.canonical_of(i);
+    let elsewhere: Vec<usize> = canon
+        .map(|(c, _)| {
+            ds.canon_members[c]
+                .iter()
+                .map(|&x| x as usize)
+                .filter(|&x| x != i)
+                .collect()
+        })
+        .unwrap_or_default();
+    let metrics: Vec<_> = ds.metrics_of(i).collect();
+    let close = props.on_action.reform(|_: MouseEvent| Action::Focus(None));
+    html! {
+        <section class="focus-panel" data-testid="focus-panel" aria-live="polite">
+            <h2>{ ds.name(i) }</h2>
+            <ThemeChips themes={ds.themes_of(i)} selected={url.selection.values(Facet::Theme)}
+                on_toggle={props.on_action.reform(|t: String| Action::ToggleFacet(Facet::Theme, t))} />
+            <p>{ ds.summary_of(i).unwrap_or_default() }</p>
+            if !metrics.is_empty() {
+                <h3>{ env.t("相关数据", "Figures") }</h3>
+                <ul>{ for metrics.iter().map(|m| html! {
+                    <li><strong>{ m.raw }</strong>{ " " }{ m.label }</li>
+                }) }</ul>
+            }
+            <h3>{ env.t("同一举措的其他文档与税务局", "Same initiative elsewhere") }</h3>
+            if elsewhere.is_empty() {
+                <p class="muted">{ env.t("目前只见于本文。", "Only in this document so far.") }</p>
+            } else {
+                <ul>{ for elsewhere.iter().take(SHOWN).map(|&o| {
+                    let od = ds.doc_of_initiative(o);
+                    let target = UrlState { view: View::Reader { doc: od.id.clone(), focus: Some(ds.initiative_id(o)) }, ..url.clone() };
+                    html! { <li><a href={href(&target)}>{ od.bureau.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| env.t("税务局未注明", "Bureau not stated").to_string()) }
+                        { " · " }{ od.title.clone() }</a></li> }
+                }) }</ul>
+                if elsewhere.len() > SHOWN {
+                    <p class="muted">{ match env.lang { Lang::Zh => format!("另有 {} 处，见下方链接。", elsewhere.len() - SHOWN), Lang::En => format!("{} more: see the link below.", elsewhere.len() - SHOWN) } }</p>
+                }
+            }
+            if let Some((_, c)) = canon {
+                <p><a href={href(&UrlState { view: View::Canonical { key: c.key.clone() }, ..url.clone() })}>
+                    { match env.lang { Lang::Zh => format!("“{}”在各税务局的情况 →", c.name()), Lang::En => format!("“{}” across bureaus →", c.name()) } }</a></p>
+            }
+            <button type="button" class="link" onclick={close}>{ env.t("关闭详情", "Close details") }</button>
+        </section>
+    }
+}
+
+/// Ids are ASCII-ish slugs, but a hostile corpus could put quotes in them.
+fn css_escape(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                vec![c]
+            } else {
+                vec!['\\', c]
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,7 @@
+//! View models: what the pages show, computed from the dataset and the current results,
+//! pure and tested natively.
+
+pub mod charts;
+pub mod export;
+pub mod highlight;
+pub mod i18n;
