@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes BENCHMARKS.md (machine, date, command, figures).
-#   1. Build step: MB/s and documents/s on one core and on all cores, peak memory, for generated
-#      corpora (default sizes 1000 10000 50000; deterministic, written to a temporary folder) and
-#      for real text (the seed documents copied 400 times).
+#   1. Build step: time, MB/s and documents/s on one core and on all cores, peak memory, for
+#      generated corpora (default sizes 1000 10000 50000; deterministic, written to a temporary
+#      folder) and for real text (the seed documents copied 400 times).
 #   2. Bytes: the app shell (wasm + JS; raw / gzip / brotli), the data pack per corpus (what
 #      loads at start, in the background, on demand) and the archival corpus JSON.
 #   3. Browser, per corpus (seed and every generated size), one Chromium run each: first
@@ -31,34 +31,30 @@ echo "{\"kind\":\"shell\",\"dir\":\"$tmp/dist-empty\"}" >> "$results"
 echo "{\"kind\":\"payload\",\"name\":\"seed\",\"docs\":5,\"json\":\"$tmp/corpus-seed.json\",\"pack\":\"$PWD/dist/data\"}" >> "$results"
 
 # build_step RAW PACK DOCS EXTRA: the pack build of RAW on one core and on all cores, each run
-# twice; the faster run is the result line (timed, with its peak memory and phases) and the
-# other run's time goes with it (EXTRA: more JSON fields, e.g. a label). Twice, because the first
-# build that needs fresh memory after other work pays this VM's first touches of it: the first
-# one-core 10k run has taken 3.6 s to read and extract what the next run did in 2.3 s.
+# twice; the faster run is the result line (timed, with its peak memory) and the other run's
+# time goes with it (EXTRA: more JSON fields, e.g. a label). Twice, because the first build that
+# needs fresh memory after other work pays this VM's first touches of it.
 build_step() {
-  local raw=$1 pack=$2 docs=$3 extra=$4 bytes jobs run secs rss_kb user sys phases best other
+  local raw=$1 pack=$2 docs=$3 extra=$4 bytes jobs run secs rss_kb user sys best other
   bytes=$(du -sb "$raw" | cut -f1)
   for jobs in 1 "$(nproc)"; do
     best="" other=""
     for run in 1 2; do
       rm -rf "$pack"
-      # Each timed run starts with nothing left to write back: the generator's corpus, a
-      # previous run's archival JSON and the copied dists are hundreds of MB, and writing them
-      # out while the build runs was charged to it (measured at 50,000 documents, built right
-      # after generating: 29.8 s; after a sync: 25.9 s).
+      # Each timed run starts with nothing left to write back: the generator's corpus and the
+      # copied dists are hundreds of MB, and writing them out during a build is charged to it.
       sync
-      CORPUS_TIMINGS=1 /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$corpus" build "$raw" --pack "$pack" --jobs "$jobs" --quiet >/dev/null 2>"$tmp/phases"
+      /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$corpus" build "$raw" --pack "$pack" --jobs "$jobs" --quiet >/dev/null 2>&1
       read -r secs rss_kb user sys < "$tmp/time"
-      phases=$(grep -o 'read+extract.*' "$tmp/phases" | tail -1)
       if [[ -z $best ]] || awk "BEGIN{exit !($secs < ${best%% *})}"; then
         other=${best%% *}
-        best="$secs $rss_kb $user $sys $phases"
+        best="$secs $rss_kb $user $sys"
       else
         other=$secs
       fi
     done
-    read -r secs rss_kb user sys phases <<< "$best"
-    echo "{\"kind\":\"build\",$extra\"docs\":$docs,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"other_secs\":$other,\"rss_kb\":$rss_kb,\"user_secs\":$user,\"sys_secs\":$sys,\"phases\":\"$phases\"}" >> "$results"
+    read -r secs rss_kb user sys <<< "$best"
+    echo "{\"kind\":\"build\",$extra\"docs\":$docs,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"other_secs\":$other,\"rss_kb\":$rss_kb,\"user_secs\":$user,\"sys_secs\":$sys}" >> "$results"
   done
 }
 
@@ -76,7 +72,7 @@ rm -rf "$tmp/raw-seedx" "$tmp/pack-seedx"
 
 # Every build step first, then every browser run: after a browser run has used (and released)
 # gigabytes, fresh memory is slow to come back on this kind of VM, and that would be charged to
-# the build step's allocation-heavy phases (measured: +40 % at 10,000 documents).
+# the build step.
 for n in "${sizes[@]}"; do
   "$corpus" generate --count "$n" --out "$tmp/raw-$n" >/dev/null
   build_step "$tmp/raw-$n" "$tmp/pack-$n" "$n" ''

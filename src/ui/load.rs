@@ -67,9 +67,7 @@ pub fn load_search(ds: Rc<Dataset>, notify: impl Fn() + 'static) {
 /// initiative's name (so name matches, their lifting to the front and the 3+ character
 /// verification all run) and of the first document's title, including the text helpers the
 /// cards use. The engine compiles each wasm function on its first call and runs it on a
-/// baseline tier until it is hot; without this the user's first query pays for both (measured
-/// at 10,000 documents: the first query ~1.6× slower than the same query again, and the first
-/// round of queries ~1.5× slower than later ones).
+/// baseline tier until it is hot; without this the user's first query pays for both.
 fn warm_up(ds: &Dataset) {
     use crate::query::{apply, query_match};
     use crate::state::{Selection, Sort};

@@ -118,8 +118,8 @@ pub fn last_end(ac: &AhoCorasick, s: &str) -> usize {
 
 /// Words looked up whole or as the end of a text, in one hash lookup per distinct word length
 /// instead of a comparison per word: quotation checks run several times for every quotation in
-/// every document over lists of up to 80 words (those comparisons were 3 % of a build), and
-/// every candidate name is checked for a programme suffix.
+/// every document over lists of up to 80 words, and every candidate name is checked for a
+/// programme suffix.
 pub struct SuffixSet {
     /// Each word and its position in the list it was built from (the last, for a repeat).
     words: rustc_hash::FxHashMap<String, usize>,

@@ -99,8 +99,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Control characters other than the usual whitespace (`\n`, `\r`, `\t`, form feed).
 /// Counted on bytes, in one pass: the C0 controls and DEL are single bytes, the C1 controls
-/// (U+0080–U+009F) are 0xC2 then 0x80–0x9F in UTF-8. Passes over `chars()` were 2 % of a
-/// build; the character count is only taken when there are controls at all.
+/// (U+0080–U+009F) are 0xC2 then 0x80–0x9F in UTF-8. Every file passes through here, so
+/// the character count is only taken when there are controls at all.
 fn controls(text: &str) -> usize {
     let b = text.as_bytes();
     // A branch-free count over bytes, which the compiler vectorizes.

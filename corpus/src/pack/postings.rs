@@ -31,7 +31,7 @@ pub(super) struct PostingsBuilder {
     texts: u32,
     index: FxHashMap<u64, usize>,
     /// Single characters of the Basic Multilingual Plane (all of CJK text) are looked up in a
-    /// table by code point: half of all lookups, and a hash each was 1–2 % of a build.
+    /// table by code point: they are half of all lookups.
     bmp: Vec<u32>,
     lists: Vec<PostingList>,
 }

@@ -218,8 +218,7 @@ impl<'a> PackWriter<'a> {
         for t in &self.folded {
             // Postings are added here, a chunk of texts at a time, rather than as each
             // document arrives: interleaved with extraction, the postings' tables and the
-            // extraction automata pushed each other out of the caches, and a 50k build took
-            // 15-25 % more user time than building the postings in one pass at the end.
+            // extraction automata push each other out of the caches.
             self.postings.add(t);
             offsets.push(bytes.len() as u32);
             bytes.extend_from_slice(t.as_bytes());
@@ -367,7 +366,7 @@ fn encode_index(ix: &IndexPack) -> Vec<u8> {
         &ix.met_label,
         &ix.met_bound,
     ];
-    // Sized up front: doubling a 30 MB buffer touches twice its pages, and fresh pages are
+    // Sized up front: doubling a large buffer touches twice its pages, and fresh pages are
     // the costly part of writing it (the kernel zeroes each one). The JSON head's size is
     // estimated from its string lists and documents.
     let words: usize = columns.iter().map(|c| c.len() + 1).sum::<usize>()
