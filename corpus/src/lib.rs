@@ -25,6 +25,8 @@ pub mod assemble;
 #[cfg(feature = "ingest")]
 pub mod build;
 #[cfg(feature = "ingest")]
+pub mod eval;
+#[cfg(feature = "ingest")]
 pub mod extract;
 #[cfg(feature = "ingest")]
 pub mod ingest;

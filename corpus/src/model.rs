@@ -124,6 +124,8 @@ pub enum Provenance {
     FirstLine,
     /// Mapped from a feed code or alias (e.g. `jingjicankaowang`).
     FeedCode,
+    /// Nothing else said it: the file's name stands in (a title the document does not have).
+    FileName,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -55,6 +55,11 @@ pub fn provenance_label(lang: Lang, p: Provenance) -> &'static str {
             "inferred from a mention in the text",
         ),
         Provenance::FirstLine => tr(lang, "首行标题", "first line"),
+        Provenance::FileName => tr(
+            lang,
+            "原文无标题，以文件名代替",
+            "no title: the file's name",
+        ),
         Provenance::FeedCode => tr(lang, "来源代码映射", "mapped from the feed code"),
     }
 }

@@ -44,7 +44,7 @@ pub(super) fn title(
         (t, Provenance::FirstLine)
     } else {
         warnings.push("no title found; using the file name".to_string());
-        (clean(file_stem(path)), Provenance::FirstLine)
+        (clean(file_stem(path)), Provenance::FileName)
     }
 }
 

@@ -3,6 +3,7 @@
 //! only when nothing could be built, or with `--strict` when any file was skipped, duplicated
 //! or built with warnings.
 
+mod eval;
 mod generate;
 mod report;
 mod walk;
@@ -36,6 +37,25 @@ struct Cli {
 enum Command {
     /// Read every file under INPUT_DIR and write one corpus JSON and/or the data pack.
     Build(BuildArgs),
+    /// Build DIR in memory and score it against hand-written gold (corpus::eval): initiative and
+    /// figure precision and recall, metadata accuracy, per field and per document.
+    Eval {
+        dir: PathBuf,
+        #[arg(long)]
+        gold: PathBuf,
+        /// Which documents of the gold to score: dev, test or all.
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+        /// List every document, not only those with a miss.
+        #[arg(long)]
+        all: bool,
+        /// Exit non-zero when the split misses a target.
+        #[arg(long)]
+        check: bool,
+    },
     /// Write COUNT synthetic raw documents (deterministic for a seed) for benchmarks.
     Generate {
         #[arg(long)]
@@ -77,6 +97,21 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Build(args) => run_build(&args),
         Command::Generate { count, seed, out } => generate::write(count, seed, &out),
+        Command::Eval {
+            dir,
+            gold,
+            split,
+            json,
+            all,
+            check,
+        } => eval::run(&eval::EvalArgs {
+            dir: &dir,
+            gold: &gold,
+            split: &split,
+            json,
+            all_documents: all,
+            check,
+        }),
     };
     result.unwrap_or_else(|e| {
         eprintln!("corpus: {e}");
