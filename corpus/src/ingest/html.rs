@@ -44,6 +44,8 @@ pub enum MetaKind {
 pub struct HtmlText {
     pub blocks: Vec<Block>,
     pub meta: Vec<(MetaKind, String)>,
+    /// The text of the page's `<title>`.
+    pub page_title: Option<String>,
 }
 
 const SKIP: &[&str] = &[
@@ -180,12 +182,18 @@ pub fn extract(html: &str) -> HtmlText {
     let mut skip_depth = 0usize;
     let mut strong_depth = 0usize;
     let mut link_depth = 0usize;
+    // Inside the page's <title> (skipped with the head, but its text is kept apart).
+    let mut in_title = false;
+    let mut title = String::new();
 
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
+                    if name == "title" && out.page_title.is_none() {
+                        in_title = true;
+                    }
                     if skip_depth > 0 || SKIP.contains(&name) {
                         skip_depth += 1;
                         continue;
@@ -210,6 +218,7 @@ pub fn extract(html: &str) -> HtmlText {
                         });
                     }
                 }
+                Node::Text(t) if in_title => title.push_str(t),
                 Node::Text(t) if skip_depth == 0 => {
                     if let Some(cap) = captures.last_mut() {
                         cap.text.push_str(t);
@@ -231,6 +240,11 @@ pub fn extract(html: &str) -> HtmlText {
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
+                    if name == "title" && in_title {
+                        in_title = false;
+                        let t = clean(&title);
+                        out.page_title = (!t.is_empty()).then_some(t);
+                    }
                     if skip_depth > 0 {
                         skip_depth -= 1;
                         continue;

@@ -23,8 +23,8 @@ pub fn parse_date(s: &str) -> Option<String> {
     chrono::NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-/// The title: an `<h1>`, else the front matter's, else a plain file's first line, else the
-/// file name (with a warning).
+/// The title: an `<h1>`, else the front matter's, else the first line that reads as one
+/// (after the page's chrome), else the page's `<title>`, else the file name (with a warning).
 pub(super) fn title(
     body: &mut Body,
     front: &FrontMatter,
@@ -42,6 +42,8 @@ pub(super) fn title(
         (t, Provenance::FrontMatter)
     } else if let Some(t) = body.first_line_title.take() {
         (t, Provenance::FirstLine)
+    } else if let Some(t) = body.page_title.take() {
+        (t, Provenance::Body)
     } else {
         warnings.push("no title found; using the file name".to_string());
         (clean(file_stem(path)), Provenance::FileName)

@@ -12,6 +12,7 @@
 //! | `sections` | pieces → headline, images, captions, sections |
 //! | [`meta`] | title, date, publisher, kind, id |
 
+mod chrome;
 pub mod decode;
 pub mod frontmatter;
 mod html;
@@ -95,7 +96,7 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     let format = Format::detect(path, split.body, split.front.is_some());
     let mut urls: Vec<String> = Vec::new();
     let body = lines::strip_markdown_link_lines(split.body, &mut urls);
-    let (pieces, html_meta) = match format {
+    let (pieces, html_meta, page_title) = match format {
         Format::Html => {
             // Text with a stray tag but no block structure: its lines are its paragraphs.
             let body = if regex!(r"(?i)<(p|div|br|h[1-6]|li|tr|table|section|article)\b")
@@ -106,18 +107,19 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
                 body.lines().map(|l| format!("<p>{l}</p>\n")).collect()
             };
             let h = html::extract(&body);
-            (pieces_from_blocks(h.blocks), h.meta)
+            (pieces_from_blocks(h.blocks), h.meta, h.page_title)
         }
         Format::Markdown => {
             let mut html_out = String::new();
             pulldown_cmark::html::push_html(&mut html_out, pulldown_cmark::Parser::new(&body));
             let h = html::extract(&html_out);
-            (pieces_from_blocks(h.blocks), h.meta)
+            (pieces_from_blocks(h.blocks), h.meta, None)
         }
-        Format::Plain => (plain_pieces(&body), Vec::new()),
+        Format::Plain => (plain_pieces(&body), Vec::new(), None),
     };
     let plain = format == Format::Plain;
-    let mut body = sections::read(pieces, &html_meta, plain, front.title.is_some(), urls);
+    let mut body = sections::read(pieces, &html_meta, front.title.is_some(), urls);
+    body.page_title = page_title.as_deref().and_then(chrome::page_title);
     if body.sections.is_empty() && body.headline.is_none() && body.first_line_title.is_none() {
         return Err(IngestError::NoText);
     }

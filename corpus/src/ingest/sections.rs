@@ -1,6 +1,7 @@
 //! A body's pieces (HTML blocks or plain lines) → its metadata lines, headline, images and
 //! captions, and then its sections: numbered and short unpunctuated lines become headings.
 
+use super::chrome::{after_column_word, chrome, labelled_date, site_name, trim_decoration, Chrome};
 use super::html::{Block, BlockKind, MetaKind};
 use super::lines::{line_meta, regex, LineMeta};
 use super::meta::parse_date;
@@ -68,10 +69,14 @@ fn number_label(s: &str) -> String {
 pub(super) struct Body {
     /// An `<h1>`.
     pub headline: Option<String>,
-    /// The first line of a plain-text file, when it reads as a title.
+    /// The first line (or heading) that reads as a title, after the page's chrome.
     pub first_line_title: Option<String>,
+    /// The page's `<title>`, without the site's name.
+    pub page_title: Option<String>,
     pub source: Option<String>,
     pub date: Option<String>,
+    /// The date came from a line that says it is the date of publication.
+    date_labelled: bool,
     pub authors: Vec<Person>,
     pub credits: Vec<String>,
     pub images: Vec<Image>,
@@ -79,13 +84,11 @@ pub(super) struct Body {
     pub sections: Vec<Section>,
 }
 
-/// Reads a body: `meta` are the HTML elements captured as metadata, `plain` says the pieces
-/// are lines of a plain-text file (whose first line may be its title, unless the front matter
-/// has one).
+/// Reads a body: `meta` are the HTML elements captured as metadata; without a title in the
+/// front matter, the first line that reads as a title (after the page's chrome) is the title.
 pub(super) fn read(
     pieces: Vec<Piece>,
     meta: &[(MetaKind, String)],
-    plain: bool,
     front_title: bool,
     urls: Vec<String>,
 ) -> Body {
@@ -110,27 +113,42 @@ pub(super) fn read(
             }
         }
     }
-    let flow = body.take_flow(pieces, plain && !front_title);
+    let flow = body.take_flow(pieces, !front_title);
     body.sections = sections(flow);
     body
 }
 
 impl Body {
-    /// First pass: metadata lines, headline, images and captions out of the flow. Returns the
-    /// flow as (text, is a heading).
-    fn take_flow(&mut self, pieces: Vec<Piece>, title_line: bool) -> Vec<(String, bool)> {
+    /// First pass: page chrome, metadata lines, headline, title line, images and captions out
+    /// of the flow. Returns the flow as (text, is a heading). `look_for_title`: no headline or
+    /// front-matter title, so the first line that reads as a title is the title.
+    fn take_flow(&mut self, pieces: Vec<Piece>, look_for_title: bool) -> Vec<(String, bool)> {
         let mut flow: Vec<(String, bool)> = Vec::new();
+        // Until the title is found (or the text has started), chrome and site lines are the
+        // page's head, not the article.
+        let mut seeking = look_for_title;
         let mut i = 0;
         while i < pieces.len() {
             match &pieces[i] {
                 Piece::Headline(t) => {
                     if self.headline.is_none() {
                         self.headline = Some(t.clone());
+                        seeking = false;
                     } else {
                         flow.push((t.clone(), true));
                     }
                 }
-                Piece::Heading(t) => flow.push((t.clone(), true)),
+                Piece::Heading(t) => {
+                    if seeking && chrome(t).is_none() {
+                        if let Some(title) = title_line(t) {
+                            self.first_line_title = Some(title);
+                            seeking = false;
+                            i += 1;
+                            continue;
+                        }
+                    }
+                    flow.push((t.clone(), true));
+                }
                 Piece::Image(srcs) => {
                     // A short line right after an image, centered or a figcaption, is its caption.
                     let caption = match pieces.get(i + 1) {
@@ -166,34 +184,17 @@ impl Body {
                             src: None,
                             caption: Some(text.clone()),
                         });
+                    } else if self.meta_line(text) {
+                    } else if seeking && site_name(trim_decoration(text)) {
+                        // The site's or bureau's name at the top of the page.
+                    } else if let Some(title) = seeking.then(|| title_line(text)).flatten() {
+                        self.first_line_title = Some(title);
+                        seeking = false;
                     } else {
-                        match line_meta(text) {
-                            Some(LineMeta::Source(s)) => {
-                                self.source.get_or_insert(s);
-                            }
-                            Some(LineMeta::Authors(p)) => self.authors.extend(p),
-                            Some(LineMeta::Credit(c)) => self.credits.push(c),
-                            Some(LineMeta::Date(d)) => {
-                                self.date.get_or_insert(d);
-                            }
-                            Some(LineMeta::Url(u)) => self.urls.push(u),
-                            Some(LineMeta::Junk) => {}
-                            None => {
-                                if title_line && self.first_line_title.is_none() && flow.is_empty()
-                                {
-                                    let t = text.as_str();
-                                    if char_len(t) <= 60 && !ends_with_sentence_punct(t) {
-                                        self.first_line_title = Some(t.to_string());
-                                        i += 1;
-                                        continue;
-                                    }
-                                }
-                                let strong_heading = *strong_only
-                                    && char_len(text) <= 40
-                                    && !ends_with_sentence_punct(text);
-                                flow.push((text.clone(), strong_heading));
-                            }
-                        }
+                        seeking = false;
+                        let strong_heading =
+                            *strong_only && char_len(text) <= 40 && !ends_with_sentence_punct(text);
+                        flow.push((text.clone(), strong_heading));
                     }
                 }
             }
@@ -201,6 +202,86 @@ impl Body {
         }
         flow
     }
+
+    /// The source a dateline names (…来源：国家税务总局辽宁省税务局 字号…), unless one is known.
+    fn source_in(&mut self, text: &str) {
+        if self.source.is_none() {
+            if let Some(c) =
+                regex!(r"(?:信息来源|文章来源|来源)[:：]\s*([^\s|｜:：]{2,30})").captures(text)
+            {
+                self.source = Some(c[1].to_string());
+            }
+        }
+    }
+
+    /// The first date stated, unless a later one is labelled as the date of publication and
+    /// the first is not.
+    fn set_date(&mut self, d: String, labelled: bool) {
+        if self.date.is_none() || labelled && !self.date_labelled {
+            self.date = Some(d);
+            self.date_labelled = labelled;
+        }
+    }
+
+    /// Takes a metadata or chrome line out of the flow, keeping what it says (source, authors,
+    /// credit, date, URL). Returns whether the line was one.
+    fn meta_line(&mut self, text: &str) -> bool {
+        match line_meta(text) {
+            Some(LineMeta::Source(s)) => {
+                self.source.get_or_insert(s);
+                // A source line may carry the date too (来源：某报 2022-02-22).
+                if let Some(Chrome::Dateline(Some(d))) = chrome(text) {
+                    self.set_date(d, labelled_date(text));
+                }
+                return true;
+            }
+            Some(LineMeta::Authors(p)) => {
+                self.authors.extend(p);
+                return true;
+            }
+            Some(LineMeta::Credit(c)) => {
+                self.credits.push(c);
+                return true;
+            }
+            Some(LineMeta::Date(d)) => {
+                self.set_date(d, labelled_date(text));
+                self.source_in(text);
+                return true;
+            }
+            Some(LineMeta::Url(u)) => {
+                self.urls.push(u);
+                return true;
+            }
+            Some(LineMeta::Junk) => return true,
+            None => {}
+        }
+        match chrome(text) {
+            Some(Chrome::Dateline(d)) => {
+                if let Some(d) = d {
+                    self.set_date(d, labelled_date(text));
+                }
+                self.source_in(text);
+                true
+            }
+            Some(_) => true,
+            None => false,
+        }
+    }
+}
+
+/// A line that reads as a title: decorations and a column word trimmed, a length of a title,
+/// not a sentence, not the opening of a speech or a letter.
+fn title_line(text: &str) -> Option<String> {
+    let t = after_column_word(trim_decoration(text));
+    let n = char_len(t);
+    if !(5..=80).contains(&n)
+        || ends_with_sentence_punct(t)
+        || t.ends_with(['：', ':'])
+        || regex!(r"^(尊敬的|各位|同志们|亲爱的|——|－－|摘要)").is_match(t)
+    {
+        return None;
+    }
+    Some(t.to_string())
 }
 
 /// Second pass: headings and sections.

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 static DATA: &str = include_str!("../../data/divisions.tsv");
+static ALIASES: &str = include_str!("../../data/place_aliases.tsv");
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Division {
@@ -142,7 +143,9 @@ impl Gazetteer {
                 continue;
             };
             let level: u8 = level.parse().unwrap_or(3);
-            index_of.insert(code.to_string(), divisions.len());
+            // A county-level city under a province keeps its prefecture's code (儋州市 is 460400
+            // at both levels): the code names the first, so no division is its own parent.
+            index_of.entry(code.to_string()).or_insert(divisions.len());
             parents.push(cols.next().unwrap_or("").to_string());
             divisions.push(Division {
                 code: code.to_string(),
@@ -153,7 +156,7 @@ impl Gazetteer {
             });
         }
         for (i, p) in parents.iter().enumerate() {
-            divisions[i].parent = index_of.get(p).copied();
+            divisions[i].parent = index_of.get(p).copied().filter(|&q| q != i);
         }
         let mut full: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -161,6 +164,23 @@ impl Gazetteer {
             full.entry(d.name.clone()).or_default().push(i);
             if d.short != d.name && d.short.chars().count() >= 2 {
                 short.entry(d.short.clone()).or_default().push(i);
+            }
+            // Autonomous prefectures go by their 州 form too: 黔东南州, 临夏州, 恩施州.
+            if d.level == 2 && d.name.ends_with("自治州") {
+                short.entry(format!("{}州", d.short)).or_default().push(i);
+            }
+        }
+        // Other names in use (data/place_aliases.tsv): 巴州, 克州, and names since changed.
+        for line in ALIASES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let Some((alias, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let targets = full.get(name.trim()).cloned().unwrap_or_default();
+            for i in targets {
+                short.entry(alias.trim().to_string()).or_default().push(i);
             }
         }
         let max_chars = divisions
@@ -211,8 +231,29 @@ impl Gazetteer {
         out
     }
 
+    /// Counties and districts whose short name (桑植 for 桑植县) starts `s`: (byte length,
+    /// division index). Short county names are ambiguous in running text, so callers take them
+    /// only where a bureau's suffix follows at once.
+    pub fn county_shorts_at(&self, s: &str) -> Vec<(usize, usize)> {
+        let ends = s
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .skip(1)
+            .take(5);
+        let mut out = Vec::new();
+        for end in ends {
+            for &i in self.by_short_name(&s[..end]) {
+                if self.divisions[i].level == 3 {
+                    out.push((end, i));
+                }
+            }
+        }
+        out
+    }
+
     pub fn ancestor_at(&self, mut i: usize, level: u8) -> Option<usize> {
-        loop {
+        // Levels only go up: at most three steps.
+        for _ in 0..4 {
             let d = &self.divisions[i];
             if d.level == level {
                 return Some(i);
@@ -222,11 +263,13 @@ impl Gazetteer {
             }
             i = d.parent?;
         }
+        None
     }
 
     pub fn is_within(&self, i: usize, ancestor: usize) -> bool {
         let mut cur = Some(i);
-        while let Some(c) = cur {
+        for _ in 0..4 {
+            let Some(c) = cur else { break };
             if c == ancestor {
                 return true;
             }
@@ -257,6 +300,22 @@ mod tests {
         let jj = g.by_full_name("锦江区")[0];
         assert_eq!(g.divisions[g.ancestor_at(jj, 2).unwrap()].name, "成都市");
         assert_eq!(g.divisions[g.ancestor_at(jj, 1).unwrap()].short, "四川");
+    }
+
+    #[test]
+    fn no_division_is_its_own_ancestor() {
+        let g = Gazetteer::get();
+        for (i, d) in g.divisions.iter().enumerate() {
+            assert_ne!(d.parent, Some(i), "{}", d.name);
+            if let Some(p) = d.parent {
+                assert!(
+                    g.divisions[p].level < d.level,
+                    "{} under {}",
+                    d.name,
+                    g.divisions[p].name
+                );
+            }
+        }
     }
 
     #[test]

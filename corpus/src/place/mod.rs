@@ -19,17 +19,31 @@ use crate::model::Document;
 /// stays unknown: nothing is guessed.
 pub fn locate(doc: &mut Document) {
     let body_text = doc.body_text();
-    let title_bureaus = bureau::find_bureaus(&doc.title, true);
-    let body_bureaus = bureau::find_bureaus(&body_text, false);
-    let chosen = bureau::choose_bureau(&title_bureaus, &body_bureaus);
+    let known = bureau::unknown_places(&doc.title);
+    let title_bureaus = bureau::find_bureaus_known(&doc.title, true, &known);
+    let body_bureaus = bureau::find_bureaus_known(&body_text, false, &known);
+    // Without a bureau in the title or text, the one the page names as its source (a bureau's
+    // own site: 来源：国家税务总局辽宁省税务局).
+    let chosen = bureau::choose_bureau(&title_bureaus, &body_bureaus).or_else(|| {
+        let source = doc.publisher.as_deref().unwrap_or("");
+        bureau::choose_bureau(&[], &bureau::find_bureaus(source, false))
+    });
     doc.bureau = chosen.as_ref().map(bureau::bureau_of);
     let all: Vec<bureau::BureauMatch> = title_bureaus.into_iter().chain(body_bureaus).collect();
+    let whole = format!("{}\n{body_text}", doc.title);
+    let named_province = region::infer_province(&whole);
+    let hint = named_province.as_ref().and_then(|p| {
+        gazetteer::Gazetteer::get()
+            .by_full_name(&p.name)
+            .first()
+            .copied()
+    });
     let mut reg = chosen
         .as_ref()
-        .map(|c| region::region_of_bureau(region::region_source(c, &all)))
+        .map(|c| region::region_of_bureau(region::region_source(c, &all), hint))
         .unwrap_or_default();
     if reg.province.is_none() {
-        reg.province = region::infer_province(&format!("{}\n{body_text}", doc.title));
+        reg.province = named_province;
     }
     doc.province = reg.province;
     doc.city = reg.city;

@@ -24,8 +24,8 @@ fn place(idx: usize, provenance: Provenance) -> Place {
     }
 }
 
-/// The place chain to resolve a bureau's region with: the longest form of the same bureau
-/// named anywhere (江苏镇江经济技术开发区税务局 for 镇江经济技术开发区税务局).
+/// The place chain to resolve a bureau's region with: the most specific form of the same
+/// bureau named anywhere (江苏镇江经济技术开发区税务局 for 镇江经济技术开发区税务局).
 pub fn region_source<'a>(chosen: &'a BureauMatch, all: &'a [BureauMatch]) -> &'a BureauMatch {
     all.iter()
         .filter(|b| b.name.ends_with(&chosen.name))
@@ -34,40 +34,78 @@ pub fn region_source<'a>(chosen: &'a BureauMatch, all: &'a [BureauMatch]) -> &'a
         .unwrap_or(chosen)
 }
 
-/// Resolves the divisions named in a bureau, keeping parent/child consistency
-/// (锦江区 is looked for under 成都市 when 成都市 precedes it).
-pub fn region_of_bureau(m: &BureauMatch) -> Region {
+/// Resolves the divisions named in a bureau, keeping parent/child consistency (锦江区 is
+/// looked for under 成都市 when 成都市 precedes it). A name shared by several divisions is
+/// taken inside `hint` (a province the text names) when that decides it; otherwise it stays
+/// unknown rather than guessed.
+pub fn region_of_bureau(m: &BureauMatch, hint: Option<usize>) -> Region {
     let g = Gazetteer::get();
-    let names: Vec<usize> = m
-        .tokens
-        .iter()
-        .filter_map(|t| match t {
-            Token::Division { idx } => Some(*idx),
-            _ => None,
-        })
-        .collect();
     let mut resolved: Option<usize> = None;
-    for idx in names {
+    for t in &m.tokens {
+        let Token::Division { idx, short } = *t else {
+            continue;
+        };
         let d = &g.divisions[idx];
-        // All divisions with this token's name; prefer one inside what is resolved so far.
-        let mut same: Vec<usize> = g.by_full_name(&d.name).to_vec();
-        same.extend_from_slice(g.by_short_name(&d.short));
-        same.retain(|&i| g.divisions[i].level == d.level || g.divisions[i].name == d.name);
+        // Every division this token may name.
+        let mut same: Vec<usize> = if short {
+            g.by_short_name(&d.short)
+                .iter()
+                .chain(g.by_short_name(&d.name))
+                .copied()
+                .collect()
+        } else {
+            g.by_full_name(&d.name).to_vec()
+        };
+        same.push(idx);
         same.sort_unstable();
         same.dedup();
         let chosen = match resolved {
             // A name that is not inside what precedes it is ignored, not guessed.
             Some(r) => same.iter().copied().find(|&i| g.is_within(i, r)),
-            // Unambiguous nationally, or ambiguous: then unknown rather than a guess.
-            None => (same.len() <= 1).then_some(idx),
+            None => {
+                // A municipality is a province and a city of one name: the province, unless
+                // a district follows (it is then found inside either).
+                let ancestor = same
+                    .iter()
+                    .copied()
+                    .find(|&a| same.iter().all(|&i| g.is_within(i, a)));
+                let hinted: Vec<usize> = match hint {
+                    Some(h) => same
+                        .iter()
+                        .copied()
+                        .filter(|&i| g.is_within(i, h))
+                        .collect(),
+                    None => vec![],
+                };
+                if same.len() == 1 {
+                    Some(same[0])
+                } else if let Some(a) = ancestor {
+                    Some(a)
+                } else if hinted.len() == 1 {
+                    Some(hinted[0])
+                } else {
+                    None
+                }
+            }
         };
         if let Some(c) = chosen {
             resolved = Some(c);
         }
     }
-    let Some(r) = resolved else {
+    let Some(mut r) = resolved else {
         return Region::default();
     };
+    // A zone or unit of a municipality is below its city level (天津港保税区税务局: city 天津).
+    if g.divisions[r].level == 1 && m.tokens.iter().any(|t| matches!(t, Token::Zone)) {
+        if let Some(city) = g
+            .by_full_name(&g.divisions[r].name)
+            .iter()
+            .copied()
+            .find(|&c| g.divisions[c].level == 2 && g.divisions[c].parent == Some(r))
+        {
+            r = city;
+        }
+    }
     let prov = g.ancestor_at(r, 1).map(|i| place(i, Provenance::Bureau));
     let city = g.ancestor_at(r, 2).map(|i| place(i, Provenance::Bureau));
     let district = g.ancestor_at(r, 3).map(|i| place(i, Provenance::Bureau));
@@ -121,27 +159,6 @@ mod tests {
     use super::*;
     use crate::place::bureau::{bureau_of, choose_bureau, find_bureaus};
 
-    fn one(text: &str) -> Option<String> {
-        choose_bureau(&[], &find_bureaus(text, false)).map(|b| b.name)
-    }
-
-    #[test]
-    fn finds_bureau_names() {
-        assert_eq!(
-            one("近年来，国家税务总局贵阳市花溪区税务局在主动融入"),
-            Some("国家税务总局贵阳市花溪区税务局".into())
-        );
-        assert_eq!(
-            one("汇聚实干力量 镇江经济技术开发区税务局用匠心"),
-            Some("镇江经济技术开发区税务局".into())
-        );
-        assert_eq!(one("XX市税务局在第二批主题教育"), Some("XX市税务局".into()));
-        assert_eq!(one("以来，xx县税务局深入践行"), Some("xx县税务局".into()));
-        assert_eq!(one("市税务局党委树牢"), None);
-        assert_eq!(one("在省内长江沿线8地税务局联动"), None);
-        assert_eq!(one("开发区税务局先后成立"), None);
-    }
-
     #[test]
     fn repeated_names_are_found_at_each_place() {
         // The second and third spans repeat the first: answered from the memo, at their own
@@ -162,24 +179,37 @@ mod tests {
         for b in &found {
             assert!(text[b.start..].starts_with(&b.name));
         }
-        assert_eq!(one("XX省某县税务局"), Some("XX省某县税务局".into()));
+        assert_eq!(
+            choose_bureau(&[], &find_bureaus("XX省某县税务局", false)).map(|b| b.name),
+            Some("XX省某县税务局".into())
+        );
     }
 
     #[test]
     fn resolves_regions() {
         let b = &find_bureaus("国家税务总局成都市锦江区税务局", false)[0];
-        let r = region_of_bureau(b);
+        let r = region_of_bureau(b, None);
         assert_eq!(r.province.unwrap().short, "四川");
         assert_eq!(r.city.unwrap().short, "成都");
         assert_eq!(r.district.unwrap().name, "锦江区");
         let b = &find_bureaus("江苏镇江经济技术开发区税务局", false)[0];
-        let r = region_of_bureau(b);
+        let r = region_of_bureau(b, None);
         assert_eq!(r.province.unwrap().short, "江苏");
         assert_eq!(r.city.unwrap().short, "镇江");
         assert!(r.district.is_none());
         let b = &find_bureaus("XX市税务局", false)[0];
         assert!(bureau_of(b).anonymized);
-        assert_eq!(region_of_bureau(b), Region::default());
+        assert_eq!(region_of_bureau(b, None), Region::default());
+        let b = &find_bureaus("北京市地税局", false)[0];
+        let r = region_of_bureau(b, None);
+        assert_eq!(r.province.unwrap().short, "北京");
+        assert!(r.city.is_none(), "the municipality's own bureau");
+        let b = &find_bureaus("北京市门头沟区地税局", false)[0];
+        let r = region_of_bureau(b, None);
+        assert_eq!(r.city.unwrap().short, "北京");
+        assert_eq!(r.district.unwrap().name, "门头沟区");
+        let b = &find_bureaus("国家税务总局黔东南州税务局", false)[0];
+        assert_eq!(region_of_bureau(b, None).city.unwrap().short, "黔东南");
     }
 
     #[test]
