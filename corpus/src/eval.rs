@@ -269,6 +269,7 @@ pub fn figure_key(value: &str, unit: &str) -> Option<(f64, String)> {
     let v = value.trim();
     let mut number: f64 = match v.parse::<f64>() {
         Ok(x) => x,
+        Err(_) if v == "半" => 0.5,
         Err(_) => chinese_number(v)? as f64,
     };
     let mut u = unit.trim().trim_start_matches(['余', '多']);

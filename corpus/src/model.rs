@@ -392,7 +392,8 @@ pub struct Metric {
     #[serde(default)]
     pub qualifier: Option<String>,
     pub bound: Bound,
-    /// `value` with 万/亿 applied, and percentages as a fraction of 100.
+    /// The value in the base unit of its kind: money in 元, durations in minutes, percentages
+    /// in %, counts with 万/亿 applied in their own unit (户, 人次 …).
     #[serde(default)]
     pub normalized: Option<Normalized>,
     /// What it measures, e.g. `平均办税申报时长 缩短`.
@@ -404,6 +405,19 @@ pub struct Metric {
     /// Written in Chinese numerals (三面锦旗).
     #[serde(default)]
     pub chinese_numeral: bool,
+    /// Which way the text says the quantity moved (缩短 87%, 提高到 15万元), when it says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+}
+
+/// The way a figure moved, as the text states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 提高, 提升, 增长, 增加, 上升, 扩大.
+    Up,
+    /// 缩短, 减少, 下降, 降低, 压缩, 节省.
+    Down,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,8 @@ use super::PackError;
 #[cfg(feature = "ingest")]
 use crate::model::{id_position, INITIATIVE_TAG, METRIC_TAG};
 use crate::model::{
-    Bound, Document, Initiative, InitiativeKind, Location, Metric, MetricCategory, Normalized,
+    Bound, Direction, Document, Initiative, InitiativeKind, Location, Metric, MetricCategory,
+    Normalized,
 };
 use serde::{Deserialize, Serialize};
 
@@ -69,7 +70,7 @@ struct InitRow<S, L>(
 
 /// `[value, unit, raw (null = the text at the location), qualifier, bound, normalized
 /// ([value, unit] or null), label, category, initiative (position in the record or null),
-/// location, written in Chinese numerals]`.
+/// location, written in Chinese numerals, direction (null when not stated)]`.
 #[derive(Serialize, Deserialize)]
 struct MetricRow<S>(
     f64,
@@ -83,6 +84,7 @@ struct MetricRow<S>(
     Option<u32>,
     Loc,
     bool,
+    Option<Direction>,
 );
 
 /// The position of `id` among a document's `count` initiatives or figures (`tag`), when it
@@ -172,6 +174,7 @@ pub(crate) fn record(
             init,
             loc(&m.location),
             m.chinese_numeral,
+            m.direction,
         ));
     }
     let r: Record<&Document, &str, &[String]> = Record {
@@ -259,6 +262,7 @@ fn detail_of(r: Record<Document, String, Vec<String>>) -> Result<DocDetail, Pack
             init,
             at,
             chinese_numeral,
+            direction,
         ),
     ) in r.metrics.into_iter().enumerate()
     {
@@ -293,6 +297,7 @@ fn detail_of(r: Record<Document, String, Vec<String>>) -> Result<DocDetail, Pack
             initiative_id,
             location,
             chinese_numeral,
+            direction,
         });
     }
     Ok(DocDetail {

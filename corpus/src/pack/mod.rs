@@ -33,7 +33,7 @@ pub use writer::{PackSink, PackWriter};
 use crate::model::Document;
 
 /// Bumped whenever the layout of any pack file changes.
-pub const PACK_VERSION: u32 = 3;
+pub const PACK_VERSION: u32 = 4;
 /// "No value" in an index column.
 pub const NONE: u32 = u32::MAX;
 /// Documents per text chunk (folded texts are ~3 KB per generated document).

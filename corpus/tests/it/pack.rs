@@ -48,27 +48,27 @@ fn seed_outputs_are_pinned() {
 const PINNED: &[(&str, &str)] = &[
     (
         "content hash",
-        "2dc545a61ad479cb973aa0435bbd1207203adb038ad12567eca51ca542e129b8",
+        "20b19bfe5b2a24c29e0f5dbe528c94c2c403ac19c1ca06e0a747c27fe02ab80d",
     ),
     (
         "corpus JSON",
-        "8e5a5e0c76fd377e34d23d2f52effb0183f00b5449b0b71893141e75c099fc1c",
+        "7dd683b3a859d5346240b4fae8ebb8a6810f54c8bb63ff0bcd91ac70a0099e6e",
     ),
     (
         "doc-0000.json",
-        "d14c991f68f2dc9421a2ae90815b61ff708228f9b6a0859817de82ed2d06ce6e",
+        "d3a4630724ef948dce1d21d5bb9e93909f94bc72c7fe2bb5e06dc4f15430e3d0",
     ),
     (
         "index.bin",
-        "b00e76796910235dab29f78fdf15d9e059b2b49ae85e46f6efdad7a0a1c6a77b",
+        "e4f6d0e0ceb57cc226b171f6c0727ce75f7d06b1fbdfbee01cc8a92745ddaabf",
     ),
     (
         "search.bin",
-        "654fb8178b43a11f7eace98b0e097c7e2c0b815040cfd1a74e3d0523fb1adde8",
+        "4a529b54b6e0228b64d788306b8f5bad071bce156349ac88bed83f47b2473c67",
     ),
     (
         "text-0000.bin",
-        "8e4a195560a3cf3eb41155ab059f60e4a86bc72274f17ceb7dcaf7db87f45c4e",
+        "ea90fdaf559e44b82144d5a77aadbdf8b1f1a64dadbefc1fc2cc99166ec7e62c",
     ),
 ];
 
