@@ -70,6 +70,21 @@ done
 build_step "$tmp/raw-seedx" "$tmp/pack-seedx" 2000 '"label":"seeds ×400 (real text)",'
 rm -rf "$tmp/raw-seedx" "$tmp/pack-seedx"
 
+# One document of 30 MB: generated documents one after another in one plain-text file (whole
+# lines), the shape of a compilation or a dump. Its cost must stay linear in its size.
+"$corpus" generate --count 8000 --out "$tmp/raw-one-src" >/dev/null
+mkdir -p "$tmp/raw-one"
+cat "$tmp/raw-one-src"/* | head -c 31457280 | sed '$d' > "$tmp/raw-one/compilation.txt"
+rm -rf "$tmp/raw-one-src"
+build_step "$tmp/raw-one" "$tmp/pack-one" 1 '"label":"one document (a compilation)",'
+rm -rf "$tmp/raw-one" "$tmp/pack-one"
+
+# Quality: the dev set scored per split (the same figures as `corpus eval`).
+for split in dev test; do
+  "$corpus" eval corpus/tests/fixtures/real --gold corpus/tests/fixtures/real/gold.jsonl --split "$split" --json \
+    | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);delete j.per_document;console.log(JSON.stringify({kind:"quality",split:process.argv[1],...j}))})' "$split" >> "$results"
+done
+
 # Every build step first, then every browser run: after a browser run has used (and released)
 # gigabytes, fresh memory is slow to come back on this kind of VM, and that would be charged to
 # the build step.

@@ -26,17 +26,24 @@
 
 use crate::assemble::{generator, vocab_themes, Assembler, Collected, FileResult};
 use crate::extract::extract;
-use crate::ingest::ingest;
+use crate::ingest::{ingest, IngestError, Ingested};
 use crate::model::{Corpus, InputRecord, InputStatus};
 use crate::pack::detail::{record, ContentHash};
 use crate::pack::{PackError, PackSink, PackWriter};
 use std::collections::HashMap;
 
-/// Ingest, place and extract one file. Never panics on any input (fuzzed).
-pub fn process(path: &str, bytes: &[u8]) -> FileResult {
-    let outcome = ingest(path, bytes).map(|mut ing| {
+/// Ingest and place one file: the document with its metadata, before extraction.
+pub fn prepare(path: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
+    ingest(path, bytes).map(|mut ing| {
         crate::place::locate(&mut ing.doc);
         ing.doc.flags = ing.doc.metadata_flags();
+        ing
+    })
+}
+
+/// Ingest, place and extract one file. Never panics on any input (fuzzed).
+pub fn process(path: &str, bytes: &[u8]) -> FileResult {
+    let outcome = prepare(path, bytes).map(|ing| {
         let ex = extract(&ing.doc);
         (ing, ex)
     });

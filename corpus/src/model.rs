@@ -301,10 +301,8 @@ pub enum InitiativeKind {
     Named,
     /// A phrase headed by a measure word: 24小时自助办税厅, 特殊群体绿色通道.
     Measure,
-    /// A nationally known programme from the lexicon: 留抵退税, 便民办税春风行动.
+    /// A nationally known programme or practice from the lexicon: 便民办税春风行动, 容缺受理.
     Programme,
-    /// An enumerated item (一是…) or a numbered heading.
-    Item,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,13 +5,37 @@ use crate::model::{InitiativeKind, Location};
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// The shape a candidate was found by (see [`super::candidates`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    Quoted,
+    Book,
+    Phrase,
+    Lexicon,
+    List,
+}
+
+impl Rule {
+    /// The kind of initiative a candidate of this shape becomes.
+    pub fn kind(self) -> InitiativeKind {
+        match self {
+            Rule::Quoted | Rule::Book => InitiativeKind::Named,
+            Rule::Phrase | Rule::List => InitiativeKind::Measure,
+            Rule::Lexicon => InitiativeKind::Programme,
+        }
+    }
+}
+
 /// A candidate initiative: a name found by one rule at one place.
 #[derive(Debug, Clone)]
 pub(super) struct Cand {
     pub name: String,
-    pub kind: InitiativeKind,
+    pub rule: Rule,
+    /// The name's span.
     pub loc: Location,
-    /// Byte range of the describing sentence or item in the block.
+    /// The span with its quotation marks (the name's span for unquoted names).
+    pub outer: (usize, usize),
+    /// Byte range of the describing sentence in the block.
     pub context: (usize, usize),
 }
 
@@ -74,8 +98,12 @@ pub(super) fn last_chars(s: &str, n: usize) -> &str {
     &s[i..]
 }
 
+/// Whether `s..e` overlaps one of `spans`, which are in order and disjoint (the quotations
+/// of a block): a binary search, so a block with thousands of quotations stays linear.
 pub(super) fn in_any(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
-    spans.iter().any(|&(a, b)| s < b && a < e)
+    debug_assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0));
+    let idx = spans.partition_point(|&(a, _)| a < e);
+    idx > 0 && spans[idx - 1].1 > s
 }
 
 /// Byte spans with a logarithmic overlap test, so a multi-megabyte paragraph with thousands of

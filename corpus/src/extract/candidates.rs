@@ -1,18 +1,28 @@
-//! The candidate rules: each finds names of one shape in a block (see the module list in
-//! [`super`]).
+//! The candidate stage, tuned for recall: every span of a block that might name an initiative,
+//! by shape. Whether it does is the scorer's decision ([`super::score`]); here a candidate is
+//! only left out when it cannot be a name at all (empty, only punctuation, a whole clause).
+//!
+//! - **Quoted**: the text inside “…”, 「…」, 『…』 (the convention for names: 锦税e家).
+//! - **Book**: the text inside 《…》 (documents the bureau made, or others').
+//! - **Phrase**: an unquoted phrase ending with a head word (…绿色通道, …服务队, …工作法), its left
+//!   edge at the last verb, function word, counted number or punctuation before the head.
+//! - **Lexicon**: a name of the lexicon's programmes and practices (便民办税春风行动, 容缺受理).
+//! - **List**: the items of `推行A、B等服务`.
+//!
+//! Honours (全国工人先锋号) are found here too and recorded as recognitions, never initiatives.
 
 use super::block::{
     clause_start, first_chars, in_any, is_clause_break, is_segment_break, last_chars, regex,
-    BlockCtx, Cand, Spans,
+    BlockCtx, Cand, Rule,
 };
 use super::vocab::{self, Vocab};
 use crate::ingest::text::{char_len, is_han};
-use crate::model::{InitiativeKind, Recognition};
+use crate::model::Recognition;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// Where the name starts inside `left` (text before a head word): after the last verb,
-/// function word or counted number.
+/// Where a phrase's name starts inside `left` (the text before its head): after the last verb,
+/// function word, counted number or quotation.
 fn cut_left(left: &str) -> usize {
     let v = Vocab::get();
     let mut cut = 0;
@@ -23,7 +33,7 @@ fn cut_left(left: &str) -> usize {
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     for m in regex(
         &COUNTED,
-        r"\d+(?:\.\d+)?[个台家项条支名类场次批套所座户处间]",
+        r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?[个台家项条支名类场次批套所座户处间种批]",
     )
     .find_iter(left)
     {
@@ -32,17 +42,21 @@ fn cut_left(left: &str) -> usize {
     cut
 }
 
-pub(super) fn named(
-    b: &BlockCtx,
-    out: &mut Vec<Cand>,
-    recog: &mut Vec<Recognition>,
-    taken: &mut Vec<(usize, usize)>,
-) {
+/// The whole of `name` is a bureau's name (国家税务总局杭州市西湖区税务局, 眉山地税).
+pub(super) fn is_bureau_name(name: &str) -> bool {
+    (name.ends_with('局') || name.ends_with('所') || name.ends_with("税务"))
+        && crate::place::bureau::find_bureaus(name, false)
+            .iter()
+            .any(|m| m.start == 0 && m.end == name.len())
+}
+
+/// Quoted spans and book titles; honours among them become recognitions.
+pub(super) fn quoted(b: &BlockCtx, out: &mut Vec<Cand>, recog: &mut Vec<Recognition>) {
     let v = Vocab::get();
     let t = b.text;
     let mut i = 0;
     while i < t.len() {
-        let Some(rel) = t[i..].find(['“', '《', '「']) else {
+        let Some(rel) = t[i..].find(['“', '《', '「', '『']) else {
             break;
         };
         let qs = i + rel;
@@ -50,6 +64,7 @@ pub(super) fn named(
         let close = match open {
             '《' => '》',
             '「' => '」',
+            '『' => '』',
             _ => '”',
         };
         let cs = qs + open.len_utf8();
@@ -62,241 +77,153 @@ pub(super) fn named(
         let content = &t[cs..ce];
         let n = char_len(content);
         let book = open == '《';
-        let max = if book { 40 } else { 20 };
-        if n < 2 || n > max || content.contains(['“', '《', '「']) {
+        // A book title may quote a name (办税事项“最多跑一次”清单); a quotation may not nest.
+        let nested = if book {
+            content.contains(['《', '「', '『'])
+        } else {
+            content.contains(['“', '《', '「', '『'])
+        };
+        if n < 1 || n > if book { 60 } else { 24 } || nested {
             continue;
         }
-        if !content
-            .chars()
-            .any(|c| is_han(c) || c.is_ascii_alphanumeric())
-        {
+        // A name is written in Chinese (e税通, 12366热线); a bare Latin word (“summary”, “RCEP”)
+        // is a key or an acronym, and a bureau is the doer, not what it does.
+        if !content.chars().any(is_han) || is_bureau_name(content) {
             continue;
         }
-        if !book && content.contains(['，', '。', '！', '？', '；', '：', ',', '!', '?']) {
+        // A quoted sentence is speech, not a name.
+        if !book && content.contains(['。', '！', '？', '!', '?']) {
             continue;
         }
-        if !book && content.contains('、') {
-            let parts: Vec<&str> = content.split('、').collect();
-            if parts.len() > 2 || parts.iter().any(|p| char_len(p) < 2) {
-                continue;
-            }
+        // Nor is a quoted clause that reports a figure (“推出延时服务，办理3万余户”).
+        if !book && content.contains(['，', ',']) && content.chars().any(|c| c.is_ascii_digit()) {
+            continue;
         }
-        let after = &t[qe..];
-        let after_seg_end = after.find(is_segment_break).unwrap_or(after.len());
-        let after_seg = &after[..after_seg_end];
         let before = &t[clause_start(t, qs)..qs];
-        let before_tail = last_chars(before, 6);
-        // Honours: recorded, never initiatives.
+        let after = &t[qe..];
         let honour = v.honour_suffix_set.ends(content)
             || after.starts_with("称号")
             || after.starts_with("荣誉")
-            || v.honour_verb_set.ends(before_tail);
+            || v.honour_verb_set.ends(last_chars(before, 6));
         if honour {
             recog.push(Recognition {
                 name: content.to_string(),
                 location: b.loc(cs, ce),
             });
-            taken.push((qs, qe));
+            i = qe;
             continue;
         }
-        if v.rhetoric_names.iter().any(|r| content == r.as_str())
-            || content.ends_with('难')
-            || content.ends_with("难题")
-            || content.ends_with("问题")
-            || !book && v.org_suffix_set.ends(content)
-            || before.ends_with("简称")
-            || before.ends_with("称为")
-        {
-            continue;
+        // “A暨B”: two programmes run together, each its own name.
+        let mut start = cs;
+        // (Not in a book title: 《关于开展“A暨B”的通知》 is one document.)
+        let parts: Vec<&str> = if book {
+            vec![content]
+        } else {
+            content.split('暨').collect()
+        };
+        for part in parts {
+            let (ps, pe) = (start, start + part.len());
+            start = pe + '暨'.len_utf8();
+            if part.is_empty() {
+                continue;
+            }
+            // The quotation marks belong to the first and the last part.
+            let outer = (
+                if ps == cs { qs } else { ps },
+                if pe == ce { qe } else { pe },
+            );
+            out.push(Cand {
+                name: part.to_string(),
+                rule: if book { Rule::Book } else { Rule::Quoted },
+                loc: b.loc(ps, pe),
+                outer,
+                context: b.sentence_of(cs),
+            });
         }
-        if v.rhetoric_after_ac.is_match(first_chars(after_seg, 4)) {
-            continue;
-        }
-        let head_after =
-            !after.starts_with('的') && v.quote_head_ac.is_match(first_chars(after_seg, 6));
-        let content_head = v.any_head_set.ends(content);
-        let document = book
-            && [
-                "办法",
-                "方案",
-                "规定",
-                "制度",
-                "指引",
-                "指南",
-                "清单",
-                "一览表",
-                "汇编",
-                "手册",
-                "措施",
-                "细则",
-                "规范",
-                "意见",
-                "通知",
-                "规则",
-            ]
-            .iter()
-            .any(|w| content.ends_with(w));
-        if book && !document {
-            continue;
-        }
-        // The verb must introduce this quotation: near it, with no 的 or 、 in between.
-        let verb_before = v.verb_ac.find_iter(before).last().is_some_and(|m| {
-            let gap = &before[m.end()..];
-            char_len(gap) <= 8 && !gap.contains(['的', '、'])
-        });
-        let definition =
-            after.starts_with("：即") || after.starts_with("，即") || after.starts_with('即');
-        let followed_by_de = after.starts_with('的');
-        let preceded_by_de = before.ends_with('的');
-        let accept = head_after
-            || content_head
-            || document
-            || definition
-            || (verb_before && !followed_by_de && !preceded_by_de);
-        if !accept {
-            continue;
-        }
-        taken.push((qs, qe));
-        out.push(Cand {
-            name: content.to_string(),
-            kind: InitiativeKind::Named,
-            loc: b.loc(cs, ce),
-            context: b.sentence_of(cs),
-        });
         i = qe;
     }
 }
 
-pub(super) fn measures(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans, quote_ends: &[usize]) {
+/// Unquoted phrases ending with a head word.
+pub(super) fn phrases(b: &BlockCtx, out: &mut Vec<Cand>, quotes: &[(usize, usize)]) {
     let v = Vocab::get();
     let t = b.text;
-    let mut seg_start = 0;
-    // One search over the block, not one per segment (most segments are a few characters and
-    // hold no head; a search's setup cost more than its scan). No head contains a segment
-    // break (checked in the tests), so the leftmost-longest matches of the whole text are
-    // exactly those of each segment.
+    // One search over the block (no head contains a segment break, so the matches of each
+    // segment are those of the block inside it).
     let heads: Vec<(usize, usize)> = v
-        .head_ac
+        .phrase_head_ac
         .find_iter(t)
         .map(|m| (m.start(), m.end()))
         .collect();
-    let mut next_head = 0;
-    let mut push_segment = |s: usize, e: usize, out: &mut Vec<Cand>| {
-        let first = next_head;
-        while next_head < heads.len() && heads[next_head].0 < e {
-            next_head += 1;
+    for &(hs, he) in &heads {
+        if in_any(quotes, hs, he) {
+            continue;
         }
-        if e <= s || first == next_head {
-            return;
+        let seg_start = t[..hs]
+            .char_indices()
+            .rev()
+            .take(24)
+            .find(|&(_, c)| is_segment_break(c))
+            .map_or_else(
+                || t[..hs].char_indices().rev().nth(23).map_or(0, |(i, _)| i),
+                |(i, c)| i + c.len_utf8(),
+            );
+        let left = &t[seg_start..hs];
+        let mut cut = cut_left(left);
+        // Leading determiners and fillers are not part of a name (这个…, 有…).
+        while let Some(j) = v
+            .lead_junk
+            .iter()
+            .find(|j| left[cut..].starts_with(j.as_str()) && char_len(&left[cut + j.len()..]) >= 1)
+        {
+            cut += j.len();
         }
-        let seg = &t[s..e];
-        let mut last_end = 0;
-        for &(hs, he) in &heads[first..next_head] {
-            let (hs, he) = (hs - s, he - s);
-            if hs < last_end {
-                continue;
-            }
-            let left = &seg[last_end.min(hs)..hs];
-            let mut cut = cut_left(left);
-            // Leading determiners and fillers are not part of a name (这个…, 有…).
-            while let Some(j) = v.lead_junk.iter().find(|j| {
-                left[cut..].starts_with(j.as_str()) && char_len(&left[cut + j.len()..]) >= 2
-            }) {
-                cut += j.len();
-            }
-            let prefix = &left[cut..];
-            // "锦江税务办税服务厅": a bureau's own name before a hall is not a new initiative.
-            if prefix.ends_with("税务") || prefix.ends_with("税务局") || prefix.contains("税务局")
-            {
-                continue;
-            }
-            let pn = char_len(prefix);
-            if !(2..=12).contains(&pn) || !prefix.chars().any(is_han) {
-                continue;
-            }
-            let (ns, ne) = (s + last_end.min(hs) + cut, s + he);
-            // The head right after an accepted quotation belongs to that name.
-            if quote_ends.binary_search(&s).is_ok()
-                && char_len(&t[s..ns]) <= 6
-                && hs - last_end.min(hs) == prefix.len()
-            {
-                continue;
-            }
-            let name = &t[ns..ne];
-            if v.generic.iter().any(|g| g == name) || taken.overlaps(ns, ne) {
-                continue;
-            }
-            last_end = he;
-            out.push(Cand {
-                name: name.to_string(),
-                kind: InitiativeKind::Measure,
-                loc: b.loc(ns, ne),
-                context: b.sentence_of(ns),
-            });
+        let ns = seg_start + cut;
+        // A phrase right after a quotation names that quotation's thing (“五心”工作法): the
+        // quotation is the name.
+        if quotes.binary_search_by_key(&ns, |&(_, qe)| qe).is_ok() {
+            continue;
         }
-    };
-    for (i, c) in t.char_indices() {
-        if is_segment_break(c) {
-            push_segment(seg_start, i, out);
-            seg_start = i + c.len_utf8();
+        // A head word alone (服务, 窗口, 办税服务厅) names nothing in particular.
+        if ns >= hs {
+            continue;
         }
-    }
-    push_segment(seg_start, t.len(), out);
-}
-
-pub(super) fn programmes(b: &BlockCtx, out: &mut Vec<Cand>, recog_spans: &Spans) {
-    let v = Vocab::get();
-    for m in v.programme_ac.find_iter(b.text) {
-        if recog_spans.overlaps(m.start(), m.end()) {
+        let name = &t[ns..he];
+        let n = char_len(name);
+        if !(2..=20).contains(&n) || !name.chars().any(is_han) {
             continue;
         }
         out.push(Cand {
-            name: v.programmes[m.pattern().as_usize()].name.clone(),
-            kind: InitiativeKind::Programme,
+            name: name.to_string(),
+            rule: Rule::Phrase,
+            loc: b.loc(ns, he),
+            outer: (ns, he),
+            context: b.sentence_of(ns),
+        });
+    }
+}
+
+/// Names of the lexicon's programmes and practices.
+pub(super) fn lexicon(b: &BlockCtx, out: &mut Vec<Cand>, quotes: &[(usize, usize)]) {
+    let v = Vocab::get();
+    for m in v.programme_ac.find_iter(b.text) {
+        // Inside a quotation the quotation is the candidate (a longer name holds it).
+        let idx = quotes.partition_point(|&(s, _)| s < m.start());
+        if idx > 0 && m.end() < quotes[idx - 1].1 {
+            continue;
+        }
+        out.push(Cand {
+            name: b.text[m.start()..m.end()].to_string(),
+            rule: Rule::Lexicon,
             loc: b.loc(m.start(), m.end()),
+            outer: (m.start(), m.end()),
             context: b.sentence_of(m.start()),
         });
     }
 }
 
-pub(super) fn items(b: &BlockCtx, out: &mut Vec<Cand>) {
-    static ITEM: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&ITEM, r"(?:^|[。；！])\s*([一二三四五六七八九十]{1,2})是");
-    let starts: Vec<(usize, usize)> = re
-        .captures_iter(b.text)
-        .filter_map(|c| {
-            c.get(0)
-                .map(|m| (m.end(), c.get(1).map_or(m.start(), |g| g.start())))
-        })
-        .collect();
-    for (k, &(body_start, marker_start)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map(|&(_, ms)| {
-            // Back up to the sentence end before the next marker.
-            b.text[..ms].trim_end().len()
-        });
-        let end = end.unwrap_or(b.text.len());
-        if end <= body_start {
-            continue;
-        }
-        let item = &b.text[body_start..end];
-        let name_end = item.find(['。', '；']).unwrap_or(item.len());
-        let mut name = &item[..name_end];
-        if char_len(name) > 30 {
-            name = &name[..name.find('，').unwrap_or(name.len())];
-        }
-        if char_len(name) < 2 || char_len(name) > 40 {
-            continue;
-        }
-        out.push(Cand {
-            name: name.to_string(),
-            kind: InitiativeKind::Item,
-            loc: b.loc(body_start, body_start + name.len()),
-            context: (marker_start, end),
-        });
-    }
-}
-
-pub(super) fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans) {
+/// The items of `推行A、B等服务`: a list after an action verb, closed by 等 and a list head.
+pub(super) fn lists(b: &BlockCtx, out: &mut Vec<Cand>) {
     let v = Vocab::get();
     let t = b.text;
     for (pos, _) in t.match_indices('等') {
@@ -327,13 +254,13 @@ pub(super) fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans) {
             let quoted = part.contains(['“', '”', '《', '》']);
             if (2..=14).contains(&n)
                 && !quoted
-                && !taken.overlaps(s, e)
                 && part.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
             {
                 out.push(Cand {
                     name: part.to_string(),
-                    kind: InitiativeKind::Measure,
+                    rule: Rule::List,
                     loc: b.loc(s, e),
+                    outer: (s, e),
                     context: b.sentence_of(s),
                 });
             }
@@ -342,6 +269,7 @@ pub(super) fn lists(b: &BlockCtx, out: &mut Vec<Cand>, taken: &Spans) {
     }
 }
 
+/// Unquoted honours (荣获全国文明单位): recorded, and their spans kept from the other rules.
 pub(super) fn recognitions(
     b: &BlockCtx,
     recog: &mut Vec<Recognition>,
@@ -349,14 +277,20 @@ pub(super) fn recognitions(
 ) {
     let v = Vocab::get();
     let t = b.text;
+    // `spans` holds the quoted honours (in order, disjoint); the unquoted ones found here come
+    // in order of their ends, so the last end decides whether the next match overlaps one.
+    let quoted = spans.len();
+    let mut last_end = 0;
     for m in v.honour_ac.find_iter(t) {
-        if in_any(spans, m.start(), m.end()) {
+        if in_any(&spans[..quoted], m.start(), m.end()) || m.start() < last_end {
             continue;
         }
         let seg_start = t[..m.start()]
-            .rfind(is_segment_break)
-            .map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8))
-            .unwrap_or(0);
+            .char_indices()
+            .rev()
+            .take(30)
+            .find(|&(_, c)| is_segment_break(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let left = &t[seg_start..m.start()];
         let cut = vocab::last_end(&v.honour_cut_ac, left);
         let s = seg_start + cut;
@@ -365,6 +299,7 @@ pub(super) fn recognitions(
             continue;
         }
         spans.push((s, m.end()));
+        last_end = m.end();
         recog.push(Recognition {
             name: name.to_string(),
             location: b.loc(s, m.end()),
@@ -374,15 +309,64 @@ pub(super) fn recognitions(
 
 #[cfg(test)]
 mod tests {
-    /// `measures` searches a whole block for heads at once and hands each segment its
-    /// matches; that equals a search per segment only while no head spans a segment break.
+    use super::*;
+
+    /// `phrases` searches a whole block for heads at once; that equals a search per segment
+    /// only while no head spans a segment break.
     #[test]
     fn no_head_contains_a_segment_break() {
         let lex: serde_json::Value =
             serde_json::from_str(include_str!("../../data/lexicon.json")).unwrap();
-        for h in lex["heads"].as_array().unwrap() {
-            let h = h.as_str().unwrap();
+        let mut heads: Vec<String> = lex["heads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h.as_str().unwrap().to_string())
+            .collect();
+        for (_, words) in lex["head_classes"].as_object().unwrap() {
+            heads.extend(
+                words
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|h| h.as_str().unwrap().to_string()),
+            );
+        }
+        for h in heads {
             assert!(!h.contains(super::is_segment_break), "{h}");
         }
+    }
+
+    fn block(text: &str) -> BlockCtx<'_> {
+        BlockCtx {
+            text,
+            section: 0,
+            paragraph: Some(0),
+            sentences: crate::ingest::text::sentences(text),
+        }
+    }
+
+    #[test]
+    fn every_shape_is_a_candidate() {
+        let t = "打造“锦税e家”服务品牌，编制《税收路径指引》，设置特殊群体绿色通道，推行容缺受理，开展预约、延时等服务，被授予“全国工人先锋号”称号。";
+        let b = block(t);
+        let (mut out, mut recog) = (Vec::new(), Vec::new());
+        quoted(&b, &mut out, &mut recog);
+        let quotes: Vec<(usize, usize)> = out.iter().map(|c| c.outer).collect();
+        phrases(&b, &mut out, &quotes);
+        lexicon(&b, &mut out, &quotes);
+        lists(&b, &mut out);
+        let names: Vec<(&str, Rule)> = out.iter().map(|c| (c.name.as_str(), c.rule)).collect();
+        for want in [
+            ("锦税e家", Rule::Quoted),
+            ("税收路径指引", Rule::Book),
+            ("特殊群体绿色通道", Rule::Phrase),
+            ("容缺受理", Rule::Lexicon),
+            ("预约", Rule::List),
+        ] {
+            assert!(names.contains(&want), "{want:?} in {names:?}");
+        }
+        assert_eq!(recog[0].name, "全国工人先锋号");
+        assert!(!names.iter().any(|(n, _)| n.contains("先锋号")));
     }
 }

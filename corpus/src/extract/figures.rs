@@ -225,7 +225,7 @@ fn enumerates(t: &str, value: f64, p: &Parts) -> bool {
     let measured = p.before.is_some() || MEASURING.iter().any(|w| before.ends_with(w));
     let after = &t[p.end..ceil(t, (p.end + 9).min(t.len()))];
     // Ordinals of congresses and plenums, spans of history.
-    if unit == "届" && value >= 10.0 || unit == "年" && value >= 10.0 {
+    if (unit == "届" || unit == "年") && value >= 10.0 {
         return true;
     }
     if unit == "年" && regex!(r"^(来|一度|四季|到头|多来|之计)").is_match(after) {
@@ -282,6 +282,7 @@ fn ceil(s: &str, mut i: usize) -> usize {
 /// their kind, normalized value, direction and label. `skip` are spans of names already found.
 pub(super) fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &Spans, out: &mut Vec<Metric>) {
     let (arabic, chinese) = patterns();
+    let first = out.len();
     let t = b.text;
     let folded = folded_same_offsets(t);
     for (re, is_chinese) in [(arabic, false), (chinese, true)] {
@@ -317,8 +318,9 @@ pub(super) fn metrics_in(b: &BlockCtx, doc_id: &str, skip: &Spans, out: &mut Vec
             out.push(figure(b, doc_id, &p, value, is_chinese));
         }
     }
-    // Arabic first, then Chinese: in reading order.
-    out.sort_by_key(|m| (m.location.section, m.location.paragraph, m.location.start));
+    // Arabic first, then Chinese: in reading order. Only this block's figures: sorting all of
+    // `out` for every block made a long document quadratic.
+    out[first..].sort_by_key(|m| m.location.start);
 }
 
 /// What kind a unit is, and the factor to its kind's base unit.

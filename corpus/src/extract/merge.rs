@@ -1,7 +1,7 @@
 //! Merging: a document's candidates grouped by canonical key into initiatives, each with its
 //! display name, kind, themes, summary and every mention.
 
-use super::block::Cand;
+use super::block::{is_clause_break, Cand};
 use super::themes::{themes_for, DocThemes, ThemeHits};
 use super::vocab::Vocab;
 use crate::ingest::text::char_len;
@@ -37,13 +37,101 @@ pub fn canonical(name: &str) -> String {
     }
 }
 
-/// The initiatives of a document from its candidates, in order of first appearance, with the
-/// candidates each was merged from (parallel to the initiatives).
+/// The clause holding `s..e` of `text` (between clause breaks), at most 60 characters each
+/// side of it.
+fn clause_around(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let lo = text[..s]
+        .char_indices()
+        .rev()
+        .take(60)
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or_else(
+            || text[..s].char_indices().rev().nth(59).map_or(0, |(i, _)| i),
+            |(i, c)| i + c.len_utf8(),
+        );
+    let hi = text[e..]
+        .char_indices()
+        .take(60)
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or_else(
+            || {
+                text[e..]
+                    .char_indices()
+                    .nth(60)
+                    .map_or(text.len(), |(i, _)| e + i)
+            },
+            |(i, _)| e + i,
+        );
+    (lo, hi.max(e))
+}
+
+/// Merges groups whose keys name the same thing in one document: one key holds the other and
+/// the shorter is at least 2/3 of the longer (智能导税区 / 智能导税), the way an analyst reads
+/// them. Keys of equal programmes or different heads stay apart.
+fn merge_near_duplicates(groups: &mut Vec<(String, Vec<Cand>)>) {
+    // Keys that can hold one another share their first or their last character: those are
+    // the ones compared (and at most a few hundred each), so a long document stays linear.
+    let mut by_end: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    for k in 0..groups.len() {
+        let key = &groups[k].0;
+        let (Some(first), Some(last)) = (key.chars().next(), key.chars().next_back()) else {
+            continue;
+        };
+        let n = key.chars().count();
+        let near = |j: &usize| {
+            let other = &groups[*j].0;
+            let m = other.chars().count();
+            let (short, long, ls, ll) = if n <= m {
+                (key, other, n, m)
+            } else {
+                (other, key, m, n)
+            };
+            ls >= 2 && long.contains(short.as_str()) && ls * 3 >= ll * 2
+        };
+        let found = [first, last].iter().find_map(|c| {
+            by_end
+                .get(c)
+                .and_then(|js| js.iter().take(300).find(|j| near(j)).copied())
+        });
+        match found {
+            Some(j) => into[k] = Some(j),
+            None => {
+                by_end.entry(first).or_default().push(k);
+                if last != first {
+                    by_end.entry(last).or_default().push(k);
+                }
+            }
+        }
+    }
+    // Move the merged groups into their targets; the longer key names a group.
+    let mut merged: Vec<(String, Vec<Cand>)> = Vec::with_capacity(groups.len());
+    let mut at: Vec<usize> = vec![usize::MAX; groups.len()];
+    for (k, (key, cands)) in std::mem::take(groups).into_iter().enumerate() {
+        match into[k] {
+            Some(j) => {
+                let t = at[j];
+                if key.chars().count() > merged[t].0.chars().count() {
+                    merged[t].0 = key;
+                }
+                merged[t].1.extend(cands);
+                at[k] = t;
+            }
+            None => {
+                at[k] = merged.len();
+                merged.push((key, cands));
+            }
+        }
+    }
+    *groups = merged;
+}
+
+/// The initiatives of a document from its accepted candidates, in order of first appearance.
 pub(super) fn merge(
     doc: &Document,
     mut cands: Vec<Cand>,
     themes: &mut DocThemes,
-) -> (Vec<Initiative>, Vec<Vec<Cand>>) {
+) -> Vec<Initiative> {
     let v = Vocab::get();
     // Merge mentions by canonical key, in order of first appearance.
     cands.sort_by_key(|c| {
@@ -76,10 +164,12 @@ pub(super) fn merge(
         }
     }
     drop(index);
+    merge_near_duplicates(&mut groups);
     let block_text = |l: &Location| doc.block_at(l.section, l.paragraph).unwrap_or("");
     let mut initiatives: Vec<Initiative> = Vec::with_capacity(groups.len());
     // One buffer for every initiative's context slices.
     let mut contexts: Vec<(usize, usize)> = Vec::new();
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
     for (n, (key, group)) in groups.iter_mut().enumerate() {
         let key = std::mem::take(key);
         let group = &*group;
@@ -87,20 +177,27 @@ pub(super) fn merge(
             .iter()
             .find(|c| c.loc.paragraph.is_some())
             .unwrap_or(&group[0]);
-        let kind = group.iter().map(|c| c.kind).min_by_key(|k| match k {
+        let kind = group.iter().map(|c| c.rule.kind()).min_by_key(|k| match k {
             InitiativeKind::Named => 0,
             InitiativeKind::Programme => 1,
             InitiativeKind::Measure => 2,
-            InitiativeKind::Item => 3,
         });
-        // Display name: a quoted name, else a measure phrase, else an item, else the key.
-        let rank = |k: InitiativeKind| match k {
-            InitiativeKind::Named => 0,
-            InitiativeKind::Measure => 1,
-            InitiativeKind::Item => 2,
-            InitiativeKind::Programme => 3,
+        // Display name: the name written most often; ties to a quoted name, then the longer.
+        // Counted once (a name repeated thousands of times in one dump must not be quadratic).
+        let mut written: FxHashMap<&str, usize> = FxHashMap::default();
+        for c in group {
+            *written.entry(c.name.as_str()).or_insert(0) += 1;
+        }
+        let rank = |c: &Cand| {
+            let times = written[c.name.as_str()];
+            let quoted = matches!(c.rule.kind(), InitiativeKind::Named);
+            (
+                std::cmp::Reverse(times),
+                !quoted,
+                std::cmp::Reverse(c.name.len()),
+            )
         };
-        let best = group.iter().min_by_key(|c| rank(c.kind));
+        let best = group.iter().min_by_key(|c| rank(c));
         let name = best.map(|c| c.name.as_str()).unwrap_or(key.as_str());
         // The theme words in the name: every rule takes a name as the text at its mention's
         // location, so its hits are among the document's and no second search is needed. The
@@ -117,10 +214,15 @@ pub(super) fn merge(
             .get(key.as_str())
             .map(|p| v.programmes[p].theme.as_str());
         contexts.clear();
+        sentences.clear();
         for c in group {
+            // Its own words: the clause of each mention, not the whole sentence, so that the
+            // initiatives of one sentence do not all take the sentence's themes.
             let bt = block_text(&c.loc);
             let at = themes.block_offset(&c.loc);
-            contexts.push((at + c.context.0, at + c.context.1.min(bt.len())));
+            let (cs, ce) = clause_around(bt, c.outer.0, c.outer.1);
+            contexts.push((at + cs, at + ce));
+            sentences.push((at + c.context.0, at + c.context.1.min(bt.len())));
             if c.loc.paragraph.is_none() {
                 // A name in a heading takes the themes of its section (its first paragraphs).
                 let section = &doc.sections[c.loc.section];
@@ -137,6 +239,7 @@ pub(super) fn merge(
             &name_scores,
             programme_theme,
             &contexts,
+            &sentences,
             &themes.rank,
             &mut themes.hits,
         );
@@ -163,8 +266,7 @@ pub(super) fn merge(
         });
     }
 
-    let groups = groups.into_iter().map(|(_, g)| g).collect();
-    (initiatives, groups)
+    initiatives
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ pub(super) fn themes_for(
     name: &ThemeScores,
     programme_theme: Option<&str>,
     context: &[(usize, usize)],
+    wider: &[(usize, usize)],
     fallback: &[usize],
     hits: &mut ThemeHits,
 ) -> Vec<usize> {
@@ -65,14 +66,21 @@ pub(super) fn themes_for(
         }
     }
     // Context scores are sums over slices; themes past the scores' length never score.
+    // The clauses first; when they name no theme (实行“晚课”制度), the sentences.
     let mut ctx = [0usize; MAX_THEMES];
-    for &(s, e) in context {
-        let scores = hits.scores(s, e);
-        for (i, &s) in scores.iter().enumerate() {
-            ctx[i] += s as usize;
+    let mut top = 0;
+    for spans in [context, wider] {
+        for &(s, e) in spans {
+            let scores = hits.scores(s, e);
+            for (i, &s) in scores.iter().enumerate() {
+                ctx[i] += s as usize;
+            }
+        }
+        top = ctx.iter().copied().max().unwrap_or(0);
+        if top > 0 || !out.is_empty() {
+            break;
         }
     }
-    let top = ctx.iter().copied().max().unwrap_or(0);
     if top > 0 {
         ranked.clear();
         ranked.extend((0..ctx.len()).filter(|&i| ctx[i] > 0 && ctx[i] * 2 >= top));

@@ -1,10 +1,8 @@
-//! The data files that steer extraction (`data/themes.json`, `data/lexicon.json`, publisher
-//! codes), parsed once, with Aho-Corasick automata for the word lists that are searched in
-//! every sentence.
+//! The data files that steer extraction (`data/themes.json`, `data/lexicon.json`), parsed
+//! once, with Aho-Corasick automata for the word lists that are searched in every sentence.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Deserialize)]
@@ -24,6 +22,48 @@ struct ThemeFile {
 pub struct Programme {
     pub name: String,
     pub theme: String,
+    /// campaign, practice, channel, facility, event, team (run by bureaus); policy, slogan
+    /// (higher authorities' policies and slogans, not a bureau's initiative).
+    #[serde(default)]
+    pub class: String,
+}
+
+/// What a head word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadClass {
+    Facility,
+    Channel,
+    Practice,
+    Team,
+    Event,
+    Document,
+    Product,
+    Brand,
+}
+
+impl HeadClass {
+    pub const ALL: [HeadClass; 8] = [
+        HeadClass::Facility,
+        HeadClass::Channel,
+        HeadClass::Practice,
+        HeadClass::Team,
+        HeadClass::Event,
+        HeadClass::Document,
+        HeadClass::Product,
+        HeadClass::Brand,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            HeadClass::Facility => "facility",
+            HeadClass::Channel => "channel",
+            HeadClass::Practice => "practice",
+            HeadClass::Team => "team",
+            HeadClass::Event => "event",
+            HeadClass::Document => "document",
+            HeadClass::Product => "product",
+            HeadClass::Brand => "brand",
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -41,12 +81,12 @@ struct LexiconFile {
     rhetoric_names: Vec<String>,
     org_suffixes: Vec<String>,
     lead_junk: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct PublisherFile {
-    codes: HashMap<String, String>,
-    aliases: HashMap<String, String>,
+    head_classes: std::collections::BTreeMap<String, Vec<String>>,
+    rhetoric_before: Vec<String>,
+    determiners: Vec<String>,
+    stop_inside: Vec<String>,
+    doc_heads: Vec<String>,
+    higher_authorities: Vec<String>,
 }
 
 pub struct Vocab {
@@ -65,12 +105,12 @@ pub struct Vocab {
     /// Every occurrence of a cut word (overlapping), for "end of the last cut word".
     pub cut_ac: AhoCorasick,
     pub list_heads: Vec<String>,
-    pub generic: Vec<String>,
+    pub generic: rustc_hash::FxHashSet<String>,
     pub honour_ac: AhoCorasick,
     /// Every occurrence of an honour verb or a cut word (overlapping).
     pub honour_cut_ac: AhoCorasick,
     pub rhetoric_after_ac: AhoCorasick,
-    pub rhetoric_names: Vec<String>,
+    pub rhetoric_names: rustc_hash::FxHashSet<String>,
     /// The lexicon's `heads` and `quote_heads` (one set), `honour_suffixes`, `honour_verbs`
     /// and `org_suffixes`, as suffix sets for the checks run on every quotation.
     pub any_head_set: SuffixSet,
@@ -78,8 +118,18 @@ pub struct Vocab {
     pub honour_verb_set: SuffixSet,
     pub org_suffix_set: SuffixSet,
     pub lead_junk: Vec<String>,
-    pub publisher_codes: HashMap<String, String>,
-    pub publisher_aliases: HashMap<String, String>,
+    /// Every head word of a phrase (the lexicon's heads and head classes), leftmost-longest.
+    pub phrase_head_ac: AhoCorasick,
+    /// The class of each phrase head (pattern index → class).
+    pub phrase_head_class: Vec<Option<HeadClass>>,
+    /// Head words as a suffix set, with their classes.
+    pub head_class_set: SuffixSet,
+    pub head_class_of: Vec<HeadClass>,
+    pub rhetoric_before: SuffixSet,
+    pub determiners: Vec<String>,
+    pub stop_inside_ac: AhoCorasick,
+    pub doc_heads: SuffixSet,
+    pub higher_authorities: Vec<String>,
 }
 
 /// Most themes a vocabulary may define (the pack stores an initiative's themes as 32 bits).
@@ -187,9 +237,6 @@ impl Vocab {
                 .expect("data/themes.json is valid");
             let lex: LexiconFile = serde_json::from_str(include_str!("../../data/lexicon.json"))
                 .expect("data/lexicon.json is valid");
-            let pubs: PublisherFile =
-                serde_json::from_str(include_str!("../../data/publishers.json"))
-                    .expect("data/publishers.json is valid");
             let mut kw = Vec::new();
             let mut theme_of_keyword = Vec::new();
             for (i, t) in themes.themes.iter().enumerate() {
@@ -202,6 +249,22 @@ impl Vocab {
             // "纳税人学堂" and "学堂".
             let theme_ac = overlapping(&kw);
             let prog_names: Vec<String> = lex.programmes.iter().map(|p| p.name.clone()).collect();
+            // Head words with their classes (a word listed under two classes keeps the first).
+            let mut class_words: Vec<(String, HeadClass)> = Vec::new();
+            for c in HeadClass::ALL {
+                for w in lex.head_classes.get(c.id()).into_iter().flatten() {
+                    if !class_words.iter().any(|(x, _)| x == w) {
+                        class_words.push((w.clone(), c));
+                    }
+                }
+            }
+            let mut phrase_heads: Vec<String> =
+                class_words.iter().map(|(w, _)| w.clone()).collect();
+            for h in &lex.heads {
+                if !phrase_heads.contains(h) {
+                    phrase_heads.push(h.clone());
+                }
+            }
             Vocab {
                 themes: themes.themes,
                 theme_of_keyword,
@@ -219,13 +282,23 @@ impl Vocab {
                 cut_ac: overlapping(&lex.cut_words),
                 honour_cut_ac: overlapping(lex.honour_verbs.iter().chain(&lex.cut_words)),
                 list_heads: lex.list_heads,
-                generic: lex.generic,
+                generic: lex.generic.into_iter().collect(),
                 honour_ac: ac(&lex.honour_suffixes),
                 rhetoric_after_ac: ac(&lex.rhetoric_after),
-                rhetoric_names: lex.rhetoric_names,
+                rhetoric_names: lex.rhetoric_names.into_iter().collect(),
                 lead_junk: lex.lead_junk,
-                publisher_codes: pubs.codes,
-                publisher_aliases: pubs.aliases,
+                phrase_head_ac: ac(&phrase_heads),
+                phrase_head_class: phrase_heads
+                    .iter()
+                    .map(|h| class_words.iter().find(|(w, _)| w == h).map(|(_, c)| *c))
+                    .collect(),
+                head_class_set: SuffixSet::new(class_words.iter().map(|(w, _)| w)),
+                head_class_of: class_words.iter().map(|(_, c)| *c).collect(),
+                rhetoric_before: SuffixSet::new(&lex.rhetoric_before),
+                determiners: lex.determiners,
+                stop_inside_ac: overlapping(&lex.stop_inside),
+                doc_heads: SuffixSet::new(&lex.doc_heads),
+                higher_authorities: lex.higher_authorities,
             }
         })
     }
@@ -271,33 +344,15 @@ impl Vocab {
         (scores, hits)
     }
 
-    pub fn theme_index(&self, id: &str) -> Option<usize> {
-        self.themes.iter().position(|t| t.id == id)
+    /// The class of the head word `text` ends with, if any.
+    pub fn head_class(&self, text: &str) -> Option<HeadClass> {
+        self.head_class_set
+            .longest(text)
+            .map(|(_, k)| self.head_class_of[k])
     }
 
-    /// A publisher name for a feed code (`jingjicankaowang`), an alias (每经网) or a tag
-    /// (经济参考网新闻).
-    pub fn publisher_for(&self, s: &str) -> Option<String> {
-        let s = s.trim();
-        if let Some(p) = self.publisher_codes.get(&s.to_ascii_lowercase()) {
-            return Some(p.clone());
-        }
-        if let Some(p) = self.publisher_aliases.get(s) {
-            return Some(p.clone());
-        }
-        if self.publisher_aliases.values().any(|v| v == s) {
-            return Some(s.to_string());
-        }
-        let stripped = s.strip_suffix("新闻").unwrap_or(s);
-        if stripped != s {
-            if let Some(p) = self.publisher_aliases.get(stripped) {
-                return Some(p.clone());
-            }
-            if self.publisher_aliases.values().any(|v| v == stripped) {
-                return Some(stripped.to_string());
-            }
-        }
-        None
+    pub fn theme_index(&self, id: &str) -> Option<usize> {
+        self.themes.iter().position(|t| t.id == id)
     }
 }
 

@@ -28,6 +28,15 @@ pub fn chrome(line: &str) -> Option<Chrome> {
     if n == 0 || n > 120 {
         return None;
     }
+    // A document host's lines (文库 pages): the file's name with its extension, the upload's
+    // details (its date is the upload's, not the document's), the viewer's buttons.
+    if regex!(r"(?i)\.(docx?|pdf|wps|pptx?|xlsx?|txt)(》|_第\d+页|\s|$)").is_match(s)
+        || regex!(r"上传人|上传时间|文档编号|由会员分享|资源描述|下载资源|点击查看更多|^正文复制$")
+            .is_match(s)
+        || regex!(r"^[【\[].{0,12}(会员|资料|下载|VIP).{0,16}[】\]]").is_match(s)
+    {
+        return Some(Chrome::Tool);
+    }
     // A line with the article's date is a dateline even when fields are set off by bars.
     if parse_date(s).is_some() {
         if let Some(d) = dateline(s) {
@@ -45,6 +54,8 @@ pub fn chrome(line: &str) -> Option<Chrome> {
             && (short_words >= 5 && short_words * 4 >= s.split_whitespace().count() * 3 && n <= 60
                 || (arrows >= 1 && regex!(r"首页|主页|网站首页").is_match(s))
                 || arrows >= 2 && n <= 60
+                // 厦门新闻 > 社会民生: one arrow between two channel names.
+                || arrows == 1 && n <= 24 && s.split([' ', '>', '＞', '»', '›']).filter(|w| !w.is_empty()).all(|w| char_len(w) <= 8)
                 || separators >= 2 && n <= 80)
     {
         return Some(Chrome::Nav);
@@ -86,7 +97,7 @@ fn dateline(s: &str) -> Option<Option<String>> {
     )
     .is_match(s);
     let date = parse_date(s);
-    let fields_only = regex!(r"字号|字体|【大】|\[大\]|大\s*中\s*小|打印|星期[一二三四五六日天]|第[A-Za-z]?\d+版|\d{1,2}:\d{2}").is_match(s);
+    let fields_only = regex!(r"字号|字体|【大】|\[大\]|大\s*中\s*小|打印|星期[一二三四五六日天]|第\s*[A-Za-z]?\d+\s*版|\d{1,2}:\d{2}").is_match(s);
     if labelled || fields_only {
         return Some(date);
     }
@@ -156,6 +167,27 @@ mod tests {
     fn page_chrome_lines() {
         assert_eq!(chrome("首页 > 新闻动态 > 基层动态"), Some(Chrome::Nav));
         assert_eq!(chrome("当前位置：首页 > 财经 > 正文"), Some(Chrome::Nav));
+        assert_eq!(chrome("厦门新闻 > 社会民生"), Some(Chrome::Nav));
+        // A document host's header: the file name, the upload, the viewer, a promotion.
+        for line in [
+            "池州市国家税务局纳税服务工作规程.docx",
+            "上传人:l***  文档编号:11821406  上传时间:2022-04-22  格式:DOCX  页数:27",
+            "池州市国家税务局纳税服务工作规程.docx_第1页 第1页 / 共27页",
+            "《池州市国家税务局纳税服务工作规程.docx》由会员分享,可在线阅读。",
+            "正文复制",
+            "【会员享300最新资料/每天稳定更新】!",
+        ] {
+            assert_eq!(chrome(line), Some(Chrome::Tool), "{line}");
+        }
+        assert_eq!(chrome("池州市国家税务局纳税服务工作规程(试行)"), None);
+        assert_eq!(
+            chrome("西藏日报(汉)/2023 年/5 月/19 日/第 008 版新城拉萨"),
+            Some(Chrome::Dateline(Some("2023-05-19".into())))
+        );
+        assert_eq!(
+            chrome("思明国税办税厅来了\"红马甲\" 税收志愿者上岗服务"),
+            None
+        );
         assert_eq!(
             chrome("首页 | 本期导读 | 往期回顾 | 投稿指南"),
             Some(Chrome::Nav)

@@ -13,7 +13,9 @@ use std::sync::OnceLock;
 
 /// A date written as YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD or YYYY年M月D日, validated.
 pub fn parse_date(s: &str) -> Option<String> {
-    let caps = regex!(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").captures(s)?;
+    // 2023 年/5 月/19 日 (a newspaper's database) writes both a unit and a slash.
+    let caps = regex!(r"(\d{4})\s*(?:年\s*/?|[-/.])\s*(\d{1,2})\s*(?:月\s*/?|[-/.])\s*(\d{1,2})")
+        .captures(s)?;
     let y: i32 = caps[1].parse().ok()?;
     let m: u32 = caps[2].parse().ok()?;
     let d: u32 = caps[3].parse().ok()?;

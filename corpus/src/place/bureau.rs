@@ -230,6 +230,14 @@ fn parse_chain(s: &str, first: bool) -> Option<Vec<Token>> {
         if len == s.len() {
             options.push((len, Token::Division { idx, short: true }));
         }
+        // A county's former name: 茌平县 for what is now 茌平区 (县 became 区 or 市). The
+        // short name is the same, so the division is.
+        for suffix in ["县", "区", "市"] {
+            let end = len + suffix.len();
+            if s[len..].starts_with(suffix) && g.divisions[idx].name != s[..end] {
+                options.push((end, Token::Division { idx, short: true }));
+            }
+        }
     }
     // Anonymized: one to three X/x/某/* and a unit.
     let anon_chars = s

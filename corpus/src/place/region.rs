@@ -210,6 +210,13 @@ mod tests {
         assert_eq!(r.district.unwrap().name, "门头沟区");
         let b = &find_bureaus("国家税务总局黔东南州税务局", false)[0];
         assert_eq!(region_of_bureau(b, None).city.unwrap().short, "黔东南");
+        // A county's former name: 茌平县 became 茌平区 of 聊城 in 2019.
+        let b = &find_bureaus("今年起，茌平县国税局推行", false)[0];
+        assert_eq!(b.name, "茌平县国税局");
+        let r = region_of_bureau(b, None);
+        assert_eq!(r.province.unwrap().short, "山东");
+        assert_eq!(r.city.unwrap().short, "聊城");
+        assert_eq!(r.district.unwrap().name, "茌平区");
     }
 
     #[test]

@@ -144,39 +144,16 @@ fn metadata_matches_gold() {
 #[test]
 fn initiatives_found_with_gold_themes() {
     let c = seed_corpus();
-    let g = gold();
+    let text = std::fs::read_to_string(repo_root().join("tests/fixtures/seed-gold.json")).unwrap();
     let (mut total, mut found) = (0, 0);
     let mut misses = Vec::new();
-    for gd in g["documents"].as_array().unwrap() {
-        let d = doc_for(&c, gd["file"].as_str().unwrap());
+    for (file, keys) in corpus::eval::read_seed_keys(&text).unwrap() {
+        let d = doc_for(&c, &file);
         let inits: Vec<_> = c.initiatives.iter().filter(|i| i.doc_id == d.id).collect();
-        for gi in gd["initiatives"].as_array().unwrap() {
-            total += 1;
-            let key = fold(gi["key"].as_str().unwrap());
-            let theme = gi["theme"].as_str().unwrap();
-            // Prefer initiatives whose name holds the key; fall back to summaries.
-            let by_name: Vec<_> = inits.iter().filter(|i| i.name.contains(&key)).collect();
-            let pool = if by_name.is_empty() {
-                inits
-                    .iter()
-                    .filter(|i| i.summary.contains(&key))
-                    .collect::<Vec<_>>()
-            } else {
-                by_name
-            };
-            if pool.is_empty() {
-                misses.push(format!("{}: {key} not found", d.id));
-            } else if !pool.iter().any(|i| i.themes.iter().any(|t| t == theme)) {
-                misses.push(format!(
-                    "{}: {key} found ({:?}) but theme {theme} missing: {:?}",
-                    d.id,
-                    pool.iter().map(|i| &i.name).collect::<Vec<_>>(),
-                    pool.iter().map(|i| &i.themes).collect::<Vec<_>>()
-                ));
-            } else {
-                found += 1;
-            }
-        }
+        let m = corpus::eval::seed_misses(&keys, &inits);
+        total += keys.len();
+        found += keys.len() - m.len();
+        misses.extend(m.into_iter().map(|m| format!("{}: {m}", d.id)));
     }
     let ratio = found as f64 / total as f64;
     eprintln!(

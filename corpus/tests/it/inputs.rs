@@ -223,23 +223,25 @@ fn deep_nesting_and_large_documents() {
 }
 
 #[test]
-fn single_line_megabytes_stay_fast() {
-    // A minified dump: megabytes without a sentence end. Must build (and quickly: the
-    // benchmark measures it; here it just must not hang the suite).
+fn single_line_megabytes_build() {
+    // A minified dump: megabytes without a sentence end (its cost: `scale.rs`).
     let unit = "{\"name\":\"“税银互动”平台\",\"summary\":\"推出延时服务，办理3万余户\",\"bureau\":\"国家税务总局杭州市西湖区税务局\"},";
     let text = unit.repeat(2 * 1024 * 1024 / unit.len());
-    let started = std::time::Instant::now();
     let r = corpus::process("dump.json", text.as_bytes());
     let (_, ex) = r.outcome.expect("builds");
-    assert!(!ex.metrics.is_empty());
+    assert!(ex.metrics.iter().any(|m| m.raw == "3万余户"));
+    let names: Vec<&str> = ex.initiatives.iter().map(|i| i.name.as_str()).collect();
+    assert!(names.contains(&"税银互动"), "{names:?}");
+    // Keys, the bureau and a quoted clause are not initiatives.
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.is_ascii() || n.ends_with("税务局") || n.contains('，')),
+        "{names:?}"
+    );
     assert!(
         ex.initiatives.iter().all(|i| i.summary.len() <= 700),
         "summaries are windows, not megabytes"
-    );
-    assert!(
-        started.elapsed().as_secs() < 60,
-        "took {:?}",
-        started.elapsed()
     );
 }
 

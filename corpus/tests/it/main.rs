@@ -5,5 +5,7 @@ mod gold;
 mod inputs;
 mod pack;
 mod props;
+mod quality;
+mod scale;
 mod schema;
 mod util;

@@ -48,23 +48,23 @@ fn seed_outputs_are_pinned() {
 const PINNED: &[(&str, &str)] = &[
     (
         "content hash",
-        "20b19bfe5b2a24c29e0f5dbe528c94c2c403ac19c1ca06e0a747c27fe02ab80d",
+        "3e8754c17dc37aab027f1ecd44b1a1d67cf666cd6dc45c95563db51caee55502",
     ),
     (
         "corpus JSON",
-        "7dd683b3a859d5346240b4fae8ebb8a6810f54c8bb63ff0bcd91ac70a0099e6e",
+        "8934be6a4ce28c1820889b01f7aeba94e7ca29a7c11315ef43cd826711fe005e",
     ),
     (
         "doc-0000.json",
-        "d3a4630724ef948dce1d21d5bb9e93909f94bc72c7fe2bb5e06dc4f15430e3d0",
+        "311cf2766042d4d95d72334872bbe2be27aecde0c862251b0d850d9eaf363496",
     ),
     (
         "index.bin",
-        "e4f6d0e0ceb57cc226b171f6c0727ce75f7d06b1fbdfbee01cc8a92745ddaabf",
+        "70ab05c6bdf6dbdc23c4aa2819d723267fe47a45f54f0873ffbc54f9c3ced1d5",
     ),
     (
         "search.bin",
-        "4a529b54b6e0228b64d788306b8f5bad071bce156349ac88bed83f47b2473c67",
+        "20746ccf751898b4321f313565d908ea98e700053d85b38d4ff1d706e98c463d",
     ),
     (
         "text-0000.bin",

@@ -40,13 +40,16 @@ pub fn run(a: &EvalArgs) -> Result<ExitCode, String> {
         .expect("asked for the corpus");
     let split = (a.split != "all").then_some(a.split);
     let s = score(&corpus, &gold, split);
-    if a.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&s).map_err(|e| e.to_string())?
-        );
+    let out = if a.json {
+        serde_json::to_string_pretty(&s).map_err(|e| e.to_string())? + "\n"
     } else {
-        print!("{}", report(&s, a.split, a.all_documents));
+        report(&s, a.split, a.all_documents)
+    };
+    // A closed pipe (`| head`) ends the output, not the program with a panic.
+    let mut stdout = std::io::stdout().lock();
+    match std::io::Write::write_all(&mut stdout, out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.to_string()),
+        _ => {}
     }
     let met = s.against(&TARGETS).iter().all(|r| r.3);
     Ok(if a.check && !met {

@@ -6,6 +6,7 @@
 mod eval;
 mod generate;
 mod report;
+mod train;
 mod walk;
 
 use clap::{Parser, Subcommand};
@@ -56,6 +57,27 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Fit the initiative scorer to a split of the gold and write its weights (data/scorer.json).
+    Train {
+        dir: PathBuf,
+        #[arg(long)]
+        gold: PathBuf,
+        #[arg(long, default_value = "dev")]
+        split: String,
+        #[arg(long, default_value = "corpus/data/scorer.json")]
+        out: PathBuf,
+        /// L2 regularization.
+        #[arg(long, default_value_t = 0.002)]
+        l2: f32,
+        #[arg(long, default_value_t = 1500)]
+        rounds: usize,
+        /// Also learn from the seed documents in this folder, labelled by --seed-gold's keys.
+        #[arg(long, requires = "seed_gold")]
+        seeds: Option<PathBuf>,
+        /// The seeds' gold (tests/fixtures/seed-gold.json).
+        #[arg(long)]
+        seed_gold: Option<PathBuf>,
+    },
     /// Write COUNT synthetic raw documents (deterministic for a seed) for benchmarks.
     Generate {
         #[arg(long)]
@@ -97,6 +119,24 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Build(args) => run_build(&args),
         Command::Generate { count, seed, out } => generate::write(count, seed, &out),
+        Command::Train {
+            dir,
+            gold,
+            split,
+            out,
+            l2,
+            rounds,
+            seeds,
+            seed_gold,
+        } => train::run(&train::TrainArgs {
+            dir: &dir,
+            gold: &gold,
+            split: &split,
+            out: &out,
+            l2,
+            rounds,
+            seeds: seeds.as_deref().zip(seed_gold.as_deref()),
+        }),
         Command::Eval {
             dir,
             gold,
