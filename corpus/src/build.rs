@@ -201,11 +201,11 @@ impl<'a> Build<'a> {
 
     /// Writes the rest of the pack and assembles the corpus.
     pub fn finish(self) -> Result<Outcome, BuildError> {
+        let inputs = self.assembler.inputs;
         let content_hash = match self.writer {
-            Some(w) => w.finish()?,
+            Some(w) => w.finish(&inputs)?,
             None => self.hash.finish(),
         };
-        let inputs = self.assembler.inputs;
         let corpus = self.collected.map(|c| {
             let mut corpus = c.finish(inputs.clone());
             corpus.build.content_hash = content_hash.clone();

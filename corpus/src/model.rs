@@ -418,6 +418,17 @@ pub enum Direction {
     Down,
 }
 
+impl Direction {
+    pub const ALL: [Direction; 2] = [Direction::Up, Direction::Down];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CanonicalInitiative {
     pub key: String,

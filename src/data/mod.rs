@@ -40,6 +40,8 @@ pub struct Dataset {
     pub doc_theme_counts: Vec<u32>,
     pub summary: Summary,
     pub loaded: RefCell<Loaded>,
+    /// English names of places, by Chinese name (full and short).
+    pub places_en: HashMap<String, String>,
 }
 
 /// What arrives after the index.
@@ -224,7 +226,9 @@ impl Dataset {
             texts: vec![None; nd],
             ..Loaded::default()
         };
+        let places_en = ix.meta.places_en.iter().cloned().collect();
         Dataset {
+            places_en,
             init_doc,
             met_doc,
             doc_index,

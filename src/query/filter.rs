@@ -4,87 +4,11 @@
 //! counts are computed as if its own selection were cleared, so a user can see how many
 //! results another value of the same facet would add.
 
-use super::search::{search_docs, search_names};
+use super::matching::{ones_in, QueryMatch};
 use crate::data::{Dataset, Facet, UNKNOWN};
 use crate::state::{Selection, Sort};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-
-/// How an initiative matched the query: its name, or its document's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Tier {
-    Name = 1,
-    Body = 2,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct QueryMatch {
-    /// Documents whose text contains the query, ascending.
-    pub documents: Vec<u32>,
-    /// Per document: its text contains the query (so all its initiatives match).
-    pub doc_hit: Vec<bool>,
-    /// Initiatives whose name contains the query, ascending.
-    pub name_rows: Vec<u32>,
-    /// False while the full-text index is still loading (name matches are always complete).
-    pub complete: bool,
-}
-
-impl QueryMatch {
-    pub fn tier(&self, ds: &Dataset, i: usize) -> Option<Tier> {
-        if self.name_rows.binary_search(&(i as u32)).is_ok() {
-            Some(Tier::Name)
-        } else if self.doc_hit.get(ds.doc_of(i)).copied().unwrap_or(false) {
-            Some(Tier::Body)
-        } else {
-            None
-        }
-    }
-
-    /// The name-matching rows of a range of rows (one document's), ascending.
-    fn names_in(&self, r: &std::ops::Range<usize>) -> &[u32] {
-        let lo = self.name_rows.partition_point(|&x| (x as usize) < r.start);
-        let hi = self.name_rows.partition_point(|&x| (x as usize) < r.end);
-        &self.name_rows[lo..hi]
-    }
-}
-
-/// Resolves a query into matching initiatives (by name, or by their document's text) and
-/// matching documents. No per-initiative array: documents match as a whole, and name matches
-/// are collected through a bit set so they come out sorted without a sort.
-pub fn query_match(ds: &Dataset, query: &str) -> Option<QueryMatch> {
-    if query.trim().is_empty() {
-        return None;
-    }
-    let mut doc_hit = vec![false; ds.docs().len()];
-    let docs = search_docs(ds, query);
-    for &d in &docs.docs {
-        doc_hit[d as usize] = true;
-    }
-    let mut bits = vec![0u64; ds.n_initiatives().div_ceil(64)];
-    let mut any = false;
-    for n in search_names(ds, query) {
-        for &i in &ds.name_members[n as usize] {
-            bits[i as usize / 64] |= 1 << (i % 64);
-            any = true;
-        }
-    }
-    let mut name_rows = Vec::new();
-    if any {
-        for (w, &word) in bits.iter().enumerate() {
-            let mut b = word;
-            while b != 0 {
-                name_rows.push((w * 64) as u32 + b.trailing_zeros());
-                b &= b - 1;
-            }
-        }
-    }
-    Some(QueryMatch {
-        doc_hit,
-        name_rows,
-        documents: docs.docs,
-        complete: docs.complete,
-    })
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
@@ -166,8 +90,9 @@ pub fn apply(ds: &Dataset, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort)
             continue;
         }
         // Rows passing the query and the theme: they count for the failing facet (or all).
+        // With a query, only the document's matching rows are visited.
         let mut passing = 0usize;
-        let whole_doc = qm.is_none_or(|q| q.doc_hit[d]);
+        let whole_doc = qm.is_none();
         if whole_doc && theme_mask.is_none() {
             passing = range.len();
             if fails == 0 {
@@ -194,10 +119,6 @@ pub fn apply(ds: &Dataset, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort)
                 passing = bits.iter().filter(|&&b| b & tm != 0).count();
             }
         } else {
-            let names: &[u32] = match qm {
-                Some(q) if !whole_doc => q.names_in(&range),
-                _ => &[],
-            };
             let mut visit = |i: usize| {
                 let bits = ds.ix.init_themes[i];
                 if theme_mask.is_none_or(|tm| bits & tm != 0) {
@@ -214,10 +135,9 @@ pub fn apply(ds: &Dataset, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort)
                     }
                 }
             };
-            if whole_doc {
-                range.for_each(&mut visit);
-            } else {
-                names.iter().for_each(|&i| visit(i as usize));
+            match qm {
+                Some(q) => ones_in(&q.rows, range.clone()).for_each(&mut visit),
+                None => range.clone().for_each(&mut visit),
             }
         }
         if passing == 0 {
@@ -351,4 +271,22 @@ pub fn documents_of(ds: &Dataset, initiatives: &[usize]) -> Vec<usize> {
         .filter(|(_, &s)| s)
         .map(|(d, _)| d)
         .collect()
+}
+
+/// The documents of the current filter: without a query, every document (also those with no
+/// initiative) or, under a selection, those of the matching initiatives; with one, the
+/// documents whose whole text satisfies it, among those the selection leaves. Ascending.
+pub fn documents_in_filter(ds: &Dataset, sel: &Selection, qm: Option<&QueryMatch>) -> Vec<usize> {
+    let by_selection =
+        (!sel.is_empty()).then(|| documents_of(ds, &apply(ds, sel, None, Sort::Relevance).results));
+    match (qm, by_selection) {
+        (Some(m), keep) => m
+            .documents
+            .iter()
+            .map(|&d| d as usize)
+            .filter(|d| keep.as_ref().is_none_or(|k| k.binary_search(d).is_ok()))
+            .collect(),
+        (None, Some(docs)) => docs,
+        (None, None) => (0..ds.docs().len()).collect(),
+    }
 }

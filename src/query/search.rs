@@ -218,22 +218,25 @@ impl<'a> Finder<'a> {
     }
 
     pub fn is_in(&self, hay: &[u8]) -> bool {
+        self.find(hay).is_some()
+    }
+
+    /// Where the first occurrence starts.
+    pub fn find(&self, hay: &[u8]) -> Option<usize> {
         let n = self.needle.len();
         if n == 0 {
-            return true;
+            return Some(0);
         }
         let mut from = n - 1;
         while from < hay.len() {
-            let Some(k) = memchr::memchr(self.anchor, &hay[from..]) else {
-                return false;
-            };
+            let k = memchr::memchr(self.anchor, &hay[from..])?;
             let end = from + k + 1;
             if hay[end - n..end] == *self.needle {
-                return true;
+                return Some(end - n);
             }
             from = end;
         }
-        false
+        None
     }
 }
 

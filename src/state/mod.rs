@@ -8,6 +8,7 @@
 //! | [`selection`] | selected facet values and the sort order |
 //! | [`url`] | the state ↔ `#/view?…` hash, which never fails to parse |
 
+pub mod saved;
 pub mod selection;
 pub mod url;
 
@@ -38,6 +39,11 @@ pub enum Action {
     Focus(Option<String>),
     SetLang(Lang),
     SetByMonth(bool),
+    /// The reader moves to another query hit.
+    SetHit(Option<usize>),
+    SetOrder(crate::view::kwic::Order),
+    /// The figure group to show.
+    SetFigures(Option<String>),
     /// The hash changed (load, back/forward, edited link).
     FromHash(String),
     DismissNotice,
@@ -70,8 +76,17 @@ impl AppState {
                 u.query.clear();
             }
             Action::SetSort(s) => u.sort = s,
-            Action::Show(v) => u.view = v,
-            Action::OpenDoc { doc, focus } => u.view = View::Reader { doc, focus },
+            Action::Show(v) => {
+                u.view = v;
+                u.hit = None;
+            }
+            Action::OpenDoc { doc, focus } => {
+                u.view = View::Reader { doc, focus };
+                u.hit = None;
+            }
+            Action::SetHit(h) => u.hit = h,
+            Action::SetOrder(o) => u.order = o,
+            Action::SetFigures(g) => u.figures = g,
             Action::Focus(f) => {
                 if let View::Reader { focus, .. } = &mut u.view {
                     *focus = f;
@@ -113,7 +128,9 @@ impl Action {
     pub fn history(&self) -> History {
         match self {
             Action::SetQuery(_) => History::Typing,
-            Action::FromHash(_) | Action::DismissNotice | Action::Focus(_) => History::Replace,
+            Action::FromHash(_) | Action::DismissNotice | Action::Focus(_) | Action::SetHit(_) => {
+                History::Replace
+            }
             _ => History::Push,
         }
     }

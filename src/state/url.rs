@@ -22,6 +22,33 @@ pub enum View {
     Canonical {
         key: String,
     },
+    /// Keyword in context: every occurrence of the query's terms.
+    Kwic,
+    /// Two to four bureaus (or provinces) side by side: the selected ones.
+    Compare,
+    /// The initiatives that reached the most bureaus, and when.
+    Spread,
+    /// Figures grouped by kind and unit.
+    Figures,
+    /// How the explorer works, and the corpus's build report.
+    About,
+    /// Views the user named and kept.
+    Saved,
+}
+
+impl View {
+    /// The path of a view without an id, and the views that have one.
+    const SIMPLE: [(&'static str, View); 9] = [
+        ("initiatives", View::Initiatives),
+        ("documents", View::Documents),
+        ("charts", View::Charts),
+        ("kwic", View::Kwic),
+        ("compare", View::Compare),
+        ("spread", View::Spread),
+        ("figures", View::Figures),
+        ("about", View::About),
+        ("saved", View::Saved),
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,6 +67,12 @@ pub struct UrlState {
     pub lang: Lang,
     /// Timeline granularity on the charts page.
     pub by_month: bool,
+    /// The reader's current query hit (0-based, in text order).
+    pub hit: Option<usize>,
+    /// The order of keyword-in-context lines.
+    pub order: crate::view::kwic::Order,
+    /// The figure group shown (`money:元`, `count:户`); the largest when unset.
+    pub figures: Option<String>,
 }
 
 /// Percent-encodes everything but unreserved ASCII (Chinese text becomes UTF-8 %XX).
@@ -83,15 +116,22 @@ pub fn decode(s: &str) -> Option<String> {
 impl UrlState {
     pub fn to_hash(&self) -> String {
         let mut path = match &self.view {
-            View::Initiatives => "#/initiatives".to_string(),
-            View::Documents => "#/documents".to_string(),
-            View::Charts => "#/charts".to_string(),
             View::Reader { doc, .. } => format!("#/doc/{}", encode(doc)),
             View::Canonical { key } => format!("#/initiative/{}", encode(key)),
+            v => {
+                let name = View::SIMPLE
+                    .iter()
+                    .find(|(_, x)| x == v)
+                    .map_or("initiatives", |x| x.0);
+                format!("#/{name}")
+            }
         };
         let mut params: Vec<String> = Vec::new();
         if let View::Reader { focus: Some(f), .. } = &self.view {
             params.push(format!("focus={}", encode(f)));
+        }
+        if let (View::Reader { .. }, Some(h)) = (&self.view, self.hit) {
+            params.push(format!("hit={h}"));
         }
         if !self.query.is_empty() {
             params.push(format!("q={}", encode(&self.query)));
@@ -107,6 +147,12 @@ impl UrlState {
         }
         if self.by_month {
             params.push("time=month".to_string());
+        }
+        if self.view == View::Kwic && self.order != Default::default() {
+            params.push(format!("order={}", self.order.key()));
+        }
+        if let (View::Figures, Some(g)) = (&self.view, &self.figures) {
+            params.push(format!("fig={}", encode(g)));
         }
         if self.lang == Lang::En {
             params.push("lang=en".to_string());
@@ -155,6 +201,20 @@ impl UrlState {
                     "year" => st.by_month = false,
                     _ => problems.push(part.to_string()),
                 },
+                "hit" => match v.parse::<usize>() {
+                    Ok(h) if h < 1_000_000 => st.hit = Some(h),
+                    _ => problems.push(part.to_string()),
+                },
+                "order" => match crate::view::kwic::Order::from_key(v) {
+                    Some(o) => st.order = o,
+                    None => problems.push(part.to_string()),
+                },
+                "fig" => match decode(v) {
+                    Some(g) if crate::view::figures::Group::from_key(&g).is_some() => {
+                        st.figures = Some(g)
+                    }
+                    _ => problems.push(part.to_string()),
+                },
                 "focus" => match decode(v) {
                     Some(f) if !f.is_empty() && f.len() <= 200 => focus = Some(f),
                     _ => problems.push(part.to_string()),
@@ -177,9 +237,12 @@ impl UrlState {
             }
         }
         st.view = match segs.as_slice() {
-            [] | ["initiatives"] => View::Initiatives,
-            ["documents"] => View::Documents,
-            ["charts"] => View::Charts,
+            [] => View::Initiatives,
+            [name] if View::SIMPLE.iter().any(|(n, _)| n == name) => View::SIMPLE
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|x| x.1.clone())
+                .unwrap_or_default(),
             ["doc", id] => match decode(id) {
                 Some(doc) if !doc.is_empty() => View::Reader { doc, focus },
                 _ => {
@@ -199,6 +262,16 @@ impl UrlState {
                 View::Initiatives
             }
         };
+        // Parameters that belong to other views are dropped, so a link has one form.
+        if !matches!(st.view, View::Reader { .. }) {
+            st.hit = None;
+        }
+        if st.view != View::Kwic {
+            st.order = Default::default();
+        }
+        if st.view != View::Figures {
+            st.figures = None;
+        }
         (st, problems)
     }
 }
@@ -231,8 +304,21 @@ mod tests {
             View::Canonical {
                 key: "纳税人学堂".into(),
             },
+            View::Kwic,
+            View::Compare,
+            View::Spread,
+            View::Figures,
+            View::About,
+            View::Saved,
         ] {
             st.view = view;
+            st.hit = matches!(st.view, View::Reader { .. }).then_some(3);
+            st.order = if st.view == View::Kwic {
+                crate::view::kwic::Order::Left
+            } else {
+                Default::default()
+            };
+            st.figures = (st.view == View::Figures).then(|| "count:户".to_string());
             let h = st.to_hash();
             let (back, problems) = UrlState::from_hash(&h);
             assert!(problems.is_empty(), "{h}: {problems:?}");

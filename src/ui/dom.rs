@@ -159,3 +159,69 @@ pub fn set_root_data(key: &str, value: &str) {
         let _ = el.set_attribute(&format!("data-{key}"), value);
     }
 }
+
+/// Today in the browser's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Calls `f` with the key of every plain key press (no modifier) that is not typed into a
+/// field, until the listener is dropped: single-letter shortcuts (n/p in the reader).
+pub fn on_plain_key(f: impl Fn(&str) + 'static) -> Option<EventListener> {
+    use wasm_bindgen::JsCast;
+    let w = window()?;
+    Some(EventListener::new(&w, "keydown", move |e| {
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        if k.ctrl_key() || k.meta_key() || k.alt_key() {
+            return;
+        }
+        let typing = k
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if !typing {
+            f(&k.key());
+        }
+    }))
+}
+
+/// Moves the keyboard focus to the element with this id (a new view's heading).
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// A value of the browser's localStorage (none when storage is unavailable, e.g. private mode).
+pub fn storage_get(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Stores a value; false when storage is unavailable or full.
+pub fn storage_set(key: &str, value: &str) -> bool {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Calls `f` before the page prints, until the listener is dropped.
+pub fn on_before_print(f: impl Fn() + 'static) -> Option<EventListener> {
+    let w = window()?;
+    Some(EventListener::new(&w, "beforeprint", move |_| f()))
+}

@@ -178,7 +178,26 @@ fn explorer(props: &ExplorerProps) -> Html {
         View::Canonical { key } => html! {
             <pages::canonical::CanonicalPage key_={key.clone()} url={url.clone()} on_action={on_action.clone()} />
         },
+        View::Kwic => html! {
+            <pages::kwic::KwicPage url={url.clone()} qm={qm.clone()} results={outcome.results.len()} on_action={on_action.clone()} />
+        },
+        View::Compare => html! {
+            <pages::compare::ComparePage url={url.clone()} outcome={outcome.clone()} on_action={on_action.clone()} />
+        },
+        View::Spread => html! {
+            <pages::spread::SpreadPage url={url.clone()} outcome={outcome.clone()} on_action={on_action.clone()} />
+        },
+        View::Figures => html! {
+            <pages::figures::FiguresPage url={url.clone()} outcome={outcome.clone()} on_action={on_action.clone()} />
+        },
+        View::About => html! { <pages::about::AboutPage /> },
+        View::Saved => html! { <pages::saved::SavedPage /> },
     };
+    // A new view: the keyboard focus goes to its heading (screen readers announce it).
+    {
+        let kind = std::mem::discriminant(&url.view);
+        use_effect_with(kind, |_| dom::focus_id("view-title"));
+    }
     let on_lang = {
         let on_action = on_action.clone();
         Callback::from(move |l: Lang| on_action.emit(Action::SetLang(l)))
@@ -189,7 +208,8 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     html! {
         <ContextProvider<Env> context={env}>
-            <a class="skip" href="#main">{ tr(url.lang, "跳到主要内容", "Skip to content") }</a>
+            <a class="skip" href="#q" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); dom::focus_id("q"); })}>{ tr(url.lang, "跳到搜索框", "Skip to search") }</a>
+            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); dom::focus_id("main"); })}>{ tr(url.lang, "跳到主要内容", "Skip to content") }</a>
             <components::header::Header url={url.clone()} {on_lang} />
             <components::header::Notice notice={s.state.notice.clone()} {on_dismiss} />
             <main id="main" tabindex="-1">{ body }</main>

@@ -1,7 +1,6 @@
 //! Chart data over the current result set: plain aggregation, drawn as SVG by `ui::charts`.
 
-use crate::data::{Dataset, Facet, MetricRef, UNKNOWN};
-use corpus::model::MetricCategory;
+use crate::data::{Dataset, Facet, UNKNOWN};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -190,44 +189,14 @@ pub fn theme_bureau(ds: &Dataset, results: &[usize], max_bureaus: usize) -> Matr
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MetricSort {
-    #[default]
-    Document,
-    ValueDesc,
-    ValueAsc,
-    Label,
-}
-
-/// Metrics of the result set: those attached to a result initiative, and unattached ones of a
-/// result document, of one category when given.
-pub fn metrics<'a>(
-    ds: &'a Dataset,
-    results: &[usize],
-    category: Option<MetricCategory>,
-    sort: MetricSort,
-) -> Vec<MetricRef<'a>> {
-    let mut in_results = vec![false; ds.n_initiatives()];
-    let mut docs = vec![false; ds.docs().len()];
-    for &i in results {
-        in_results[i] = true;
-        docs[ds.init_doc[i] as usize] = true;
+/// Every how many columns an axis label fits: labels of `chars` characters (about 7 px each
+/// at the axis's 12 px, plus a gap) under columns `col` px wide never overlap.
+pub fn label_step(col: f64, chars: usize) -> usize {
+    let needed = chars as f64 * 7.2 + 6.0;
+    if col <= 0.0 {
+        return 1;
     }
-    let mut out: Vec<MetricRef> = (0..ds.n_metrics())
-        .filter(|&m| match ds.ix.met_init[m] {
-            corpus::pack::NONE => docs[ds.met_doc[m] as usize],
-            i => in_results[i as usize],
-        })
-        .map(|m| ds.metric(m))
-        .filter(|m| category.is_none_or(|c| m.category == c))
-        .collect();
-    match sort {
-        MetricSort::Document => {}
-        MetricSort::ValueDesc => out.sort_by(|a, b| b.comparable().total_cmp(&a.comparable())),
-        MetricSort::ValueAsc => out.sort_by(|a, b| a.comparable().total_cmp(&b.comparable())),
-        MetricSort::Label => out.sort_by(|a, b| a.label.cmp(b.label)),
-    }
-    out
+    ((needed / col).ceil() as usize).max(1)
 }
 
 /// Bar lengths in 0..=width for counts, at least 2 px for non-zero values so they stay visible.
@@ -236,5 +205,24 @@ pub fn scale(count: usize, max: usize, width: f64) -> f64 {
         0.0
     } else {
         (count as f64 / max as f64 * width).max(2.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_step;
+
+    #[test]
+    fn axis_labels_never_overlap() {
+        for n in 1..200usize {
+            let col = 580.0 / n as f64;
+            let step = label_step(col, 7);
+            // Two labels `step` columns apart are at least as far apart as one label is wide.
+            assert!(step as f64 * col >= 7.0 * 7.2 + 6.0, "{n}");
+            assert!(
+                step == 1 || (step - 1) as f64 * col < 7.0 * 7.2 + 6.0,
+                "{n}: not more than needed"
+            );
+        }
     }
 }

@@ -1,18 +1,45 @@
-//! CSV (UTF-8 with BOM, so Excel shows Chinese) and JSON exports of the filtered initiatives,
-//! with provenance: document, bureau, date, URL, location and the corpus hash.
+//! CSV (UTF-8 with BOM, so Excel shows Chinese) and JSON exports of the filtered initiatives
+//! and of the keyword-in-context lines, with provenance: document, bureau, date, URL, where in
+//! the document, the filter they were taken under and the corpus hash.
+//!
+//! Where an initiative is: `section_heading` (the heading of its section, empty before the
+//! first heading), `paragraph` (1-based within that section; 0 = the heading itself) and
+//! `char_start`/`char_end` (character offsets of its first mention within that paragraph).
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Facet};
+use crate::state::{Lang, UrlState};
+use crate::view::i18n::value_label;
 use serde::Serialize;
+
+/// What the location fields mean, stated in the JSON export.
+pub const LOCATION_NOTE: &str = "section_heading: the heading of the section the initiative is in (empty before the first heading); paragraph: its paragraph within that section, from 1 (0: the heading itself); char_start/char_end: character offsets of its first mention within that paragraph.";
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Figure {
+    pub raw: String,
+    pub value: f64,
+    pub unit: String,
+    pub normalized: Option<f64>,
+    pub normalized_unit: Option<String>,
+    pub kind: String,
+    pub label: String,
+}
 
 #[derive(Debug, Serialize)]
 pub struct Row<'a> {
     pub initiative_id: String,
     pub name: &'a str,
     pub canonical: &'a str,
-    pub themes: String,
+    pub themes: Vec<Theme>,
     /// The sentence; empty when the document's chunk is not loaded (the UI loads them first).
     pub summary: String,
-    pub metrics: String,
+    pub figures: Vec<Figure>,
     pub document_id: &'a str,
     pub document_title: &'a str,
     pub bureau: &'a str,
@@ -22,10 +49,11 @@ pub struct Row<'a> {
     pub date: &'a str,
     pub publisher: &'a str,
     pub url: &'a str,
-    /// `section:paragraph:start-end` (paragraph `h` = heading; offsets in UTF-8 bytes).
-    pub location: String,
+    pub section_heading: String,
+    pub paragraph: Option<usize>,
+    pub char_start: Option<usize>,
+    pub char_end: Option<usize>,
     pub source_file: &'a str,
-    pub corpus_hash: &'a str,
 }
 
 /// Documents whose chunks an export of these results needs.
@@ -33,7 +61,22 @@ pub fn needed_docs(ds: &Dataset, results: &[usize]) -> Vec<usize> {
     crate::query::documents_of(ds, results)
 }
 
-pub fn rows<'a>(ds: &'a Dataset, results: &[usize]) -> Vec<Row<'a>> {
+/// The figures of initiative `i`, as exported.
+pub fn figures(ds: &Dataset, i: usize) -> Vec<Figure> {
+    ds.metrics_of(i)
+        .map(|m| Figure {
+            raw: m.raw.to_string(),
+            value: m.value,
+            unit: m.unit.to_string(),
+            normalized: m.normalized.map(|n| n.0),
+            normalized_unit: m.normalized.map(|n| n.1.to_string()),
+            kind: m.category.id().to_string(),
+            label: m.label.to_string(),
+        })
+        .collect()
+}
+
+pub fn rows<'a>(ds: &'a Dataset, results: &[usize], lang: Lang) -> Vec<Row<'a>> {
     results
         .iter()
         .map(|&i| {
@@ -42,14 +85,36 @@ pub fn rows<'a>(ds: &'a Dataset, results: &[usize]) -> Vec<Row<'a>> {
             let init = detail
                 .as_ref()
                 .and_then(|x| x.initiatives.get(i - ds.inits_of_doc(ds.doc_of(i)).start));
-            let metrics: Vec<&str> = ds.metrics_of(i).map(|m| m.raw).collect();
+            let at = init.zip(detail.as_ref()).map(|(x, det)| {
+                let l = x.location;
+                let section = det.document.sections.get(l.section);
+                let heading = section.and_then(|s| s.heading.clone()).unwrap_or_default();
+                let block = section.and_then(|s| match l.paragraph {
+                    None => s.heading.as_deref(),
+                    Some(p) => s.paragraphs.get(p).map(String::as_str),
+                });
+                let chars = |b: usize| block.and_then(|t| t.get(..b)).map(|t| t.chars().count());
+                (
+                    heading,
+                    l.paragraph.map_or(0, |p| p + 1),
+                    chars(l.start),
+                    chars(l.end),
+                )
+            });
             Row {
                 initiative_id: ds.initiative_id(i),
                 name: ds.name(i),
                 canonical: ds.canonical_of(i).map_or("", |(_, c)| c.key.as_str()),
-                themes: ds.themes_of(i).join(";"),
+                themes: ds
+                    .themes_of(i)
+                    .into_iter()
+                    .map(|t| Theme {
+                        name: ds.theme_name(&t, lang == Lang::En),
+                        id: t,
+                    })
+                    .collect(),
                 summary: init.map(|x| x.summary.clone()).unwrap_or_default(),
-                metrics: metrics.join(";"),
+                figures: figures(ds, i),
                 document_id: &d.id,
                 document_title: &d.title,
                 bureau: d.bureau.as_ref().map_or("", |b| b.name.as_str()),
@@ -59,32 +124,24 @@ pub fn rows<'a>(ds: &'a Dataset, results: &[usize]) -> Vec<Row<'a>> {
                 date: d.date.as_deref().unwrap_or(""),
                 publisher: d.publisher.as_deref().unwrap_or(""),
                 url: d.url.as_deref().unwrap_or(""),
-                location: init
-                    .map(|x| {
-                        let l = x.location;
-                        format!(
-                            "{}:{}:{}-{}",
-                            l.section,
-                            l.paragraph.map_or("h".to_string(), |p| p.to_string()),
-                            l.start,
-                            l.end
-                        )
-                    })
-                    .unwrap_or_default(),
+                section_heading: at.as_ref().map(|a| a.0.clone()).unwrap_or_default(),
+                paragraph: at.as_ref().map(|a| a.1),
+                char_start: at.as_ref().and_then(|a| a.2),
+                char_end: at.as_ref().and_then(|a| a.3),
                 source_file: &d.source_file,
-                corpus_hash: ds.content_hash(),
             }
         })
         .collect()
 }
 
-const HEADER: [&str; 18] = [
+const HEADER: [&str; 24] = [
     "initiative_id",
     "name",
     "canonical",
+    "theme_ids",
     "themes",
     "summary",
-    "metrics",
+    "figures",
     "document_id",
     "document_title",
     "bureau",
@@ -94,13 +151,18 @@ const HEADER: [&str; 18] = [
     "date",
     "publisher",
     "url",
-    "location",
+    "section_heading",
+    "paragraph",
+    "char_start",
+    "char_end",
     "source_file",
+    "filter",
     "corpus_hash",
+    "exported",
 ];
 
 /// RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading quote.
-fn cell(s: &str) -> String {
+pub fn cell(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@']) {
         format!("'{s}")
     } else {
@@ -113,30 +175,61 @@ fn cell(s: &str) -> String {
     }
 }
 
-pub fn csv(ds: &Dataset, results: &[usize]) -> String {
+/// One figure in a cell: `87% = 87 % → 87 % (percent; 时长 缩短)`.
+fn figure_text(f: &Figure) -> String {
+    let norm = match (&f.normalized, &f.normalized_unit) {
+        (Some(v), Some(u)) => format!(" → {v} {u}"),
+        _ => String::new(),
+    };
+    format!(
+        "{} = {} {}{norm} ({}; {})",
+        f.raw, f.value, f.unit, f.kind, f.label
+    )
+}
+
+/// What an export records about how it was made.
+pub struct Context<'a> {
+    /// The filter in words ([`filter_text`]).
+    pub filter: &'a str,
+    /// The day of the export, `YYYY-MM-DD`.
+    pub date: &'a str,
+    pub lang: Lang,
+}
+
+pub fn csv(ds: &Dataset, results: &[usize], cx: &Context) -> String {
     let mut out = String::from("\u{FEFF}");
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
-    for r in rows(ds, results) {
+    for r in rows(ds, results, cx.lang) {
+        let ids: Vec<&str> = r.themes.iter().map(|t| t.id.as_str()).collect();
+        let names: Vec<&str> = r.themes.iter().map(|t| t.name.as_str()).collect();
+        let figs: Vec<String> = r.figures.iter().map(figure_text).collect();
+        let opt = |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_default();
         let cells = [
-            r.initiative_id.as_str(),
-            r.name,
-            r.canonical,
-            &r.themes,
-            &r.summary,
-            &r.metrics,
-            r.document_id,
-            r.document_title,
-            r.bureau,
-            r.province,
-            r.city,
-            r.district,
-            r.date,
-            r.publisher,
-            r.url,
-            &r.location,
-            r.source_file,
-            r.corpus_hash,
+            r.initiative_id.clone(),
+            r.name.to_string(),
+            r.canonical.to_string(),
+            ids.join(";"),
+            names.join(";"),
+            r.summary.clone(),
+            figs.join("; "),
+            r.document_id.to_string(),
+            r.document_title.to_string(),
+            r.bureau.to_string(),
+            r.province.to_string(),
+            r.city.to_string(),
+            r.district.to_string(),
+            r.date.to_string(),
+            r.publisher.to_string(),
+            r.url.to_string(),
+            r.section_heading.clone(),
+            opt(r.paragraph),
+            opt(r.char_start),
+            opt(r.char_end),
+            r.source_file.to_string(),
+            cx.filter.to_string(),
+            ds.content_hash().to_string(),
+            cx.date.to_string(),
         ];
         out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -148,24 +241,69 @@ pub fn csv(ds: &Dataset, results: &[usize]) -> String {
 struct JsonExport<'a> {
     corpus_hash: &'a str,
     schema_version: u32,
+    filter: &'a str,
+    exported: &'a str,
+    location: &'static str,
     count: usize,
     initiatives: Vec<Row<'a>>,
 }
 
-pub fn json(ds: &Dataset, results: &[usize]) -> String {
-    let rows = rows(ds, results);
+pub fn json(ds: &Dataset, results: &[usize], cx: &Context) -> String {
+    let rows = rows(ds, results, cx.lang);
     serde_json::to_string_pretty(&JsonExport {
         corpus_hash: ds.content_hash(),
         schema_version: ds.ix.meta.schema_version,
+        filter: cx.filter,
+        exported: cx.date,
+        location: LOCATION_NOTE,
         count: rows.len(),
         initiatives: rows,
     })
     .unwrap_or_else(|_| "{}".to_string())
 }
 
+/// The filter in words, facet by facet (values joined by `+`), the query first:
+/// `纳税人学堂_智慧办税_四川+贵州`. Empty without a filter.
+pub fn filter_text(ds: &Dataset, url: &UrlState) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !url.query.trim().is_empty() {
+        parts.push(url.query.trim().to_string());
+    }
+    for f in Facet::ALL {
+        let vs = url.selection.values(f);
+        if !vs.is_empty() {
+            let labels: Vec<String> = vs.iter().map(|v| value_label(ds, url.lang, f, v)).collect();
+            parts.push(labels.join("+"));
+        }
+    }
+    parts.join("_")
+}
+
+/// A file name that says what is in the file: `举措_智慧办税_四川+贵州_2026-12-04.csv`.
+/// Characters no file system takes become `-`; long filters are cut.
+pub fn file_name(what: &str, filter: &str, date: &str, ext: &str) -> String {
+    let clean: String = filter
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() || c.is_whitespace() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(60)
+        .collect();
+    let mut name = what.to_string();
+    if !clean.is_empty() {
+        name.push('_');
+        name.push_str(&clean);
+    }
+    format!("{name}_{date}.{ext}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::{cell, file_name};
 
     #[test]
     fn quoting() {
@@ -173,5 +311,21 @@ mod tests {
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("=cmd()"), "'=cmd()");
         assert_eq!(cell("纳税人学堂"), "纳税人学堂");
+    }
+
+    #[test]
+    fn file_names_say_the_filter() {
+        assert_eq!(
+            file_name("举措", "智慧办税_四川+贵州", "2026-12-04", "csv"),
+            "举措_智慧办税_四川+贵州_2026-12-04.csv"
+        );
+        assert_eq!(
+            file_name("举措", "", "2026-12-04", "json"),
+            "举措_2026-12-04.json"
+        );
+        assert_eq!(
+            file_name("kwic", "a/b c:d", "2026-12-04", "csv"),
+            "kwic_a-b-c-d_2026-12-04.csv"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Highlighting helpers: split a block of text at overlapping marks (initiatives, metrics,
 //! query hits) and cut query snippets, all on character boundaries.
 
+use crate::query::parse::parse;
 use crate::query::search::{char_ranges_to_bytes, fold};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,6 +9,8 @@ pub enum Mark {
     Initiative(String),
     Metric(String),
     Query,
+    /// A query hit with its number in the document (the reader's next/previous).
+    Hit(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,24 +49,32 @@ pub fn segments<'a>(text: &'a str, marks: &[(usize, usize, Mark)]) -> Vec<Segmen
         .collect()
 }
 
-/// Byte ranges of every occurrence of `query` in `text` (folded comparison).
+/// Byte ranges of every occurrence in `text` of the terms `query` looks for (its positive
+/// terms, [`crate::query::parse`]), folded comparison, in text order.
 pub fn query_ranges(text: &str, query: &str) -> Vec<(usize, usize)> {
-    let q: Vec<char> = fold(query.trim()).chars().collect();
-    if q.is_empty() {
+    let q = parse(query);
+    let terms = q.positive_terms();
+    if terms.is_empty() {
         return vec![];
     }
     let hay: Vec<char> = fold(text).chars().collect();
-    let mut starts = Vec::new();
-    let mut i = 0;
-    while i + q.len() <= hay.len() {
-        if hay[i..i + q.len()] == q[..] {
-            starts.push(i);
-            i += q.len();
-        } else {
-            i += 1;
+    let mut out = Vec::new();
+    for t in terms {
+        let q: Vec<char> = t.chars().collect();
+        let mut starts = Vec::new();
+        let mut i = 0;
+        while i + q.len() <= hay.len() {
+            if hay[i..i + q.len()] == q[..] {
+                starts.push(i);
+                i += q.len();
+            } else {
+                i += 1;
+            }
         }
+        out.extend(char_ranges_to_bytes(text, &starts, q.len()));
     }
-    char_ranges_to_bytes(text, &starts, q.len())
+    out.sort_unstable();
+    out
 }
 
 /// A window of about `radius` characters around the first occurrence of `query`, with the
@@ -116,5 +127,9 @@ mod tests {
         assert_eq!(&s[r[0].0..r[0].1], "办税服务厅");
         assert!(s.starts_with('…'));
         assert!(snippet(t, "不存在", 5).is_none());
+        // Every sought term is marked; an excluded one is not.
+        let r = query_ranges(t, "锦税 | 品牌 -格局");
+        let marked: Vec<&str> = r.iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(marked, vec!["锦税", "品牌"]);
     }
 }

@@ -40,7 +40,21 @@ pub fn value_label(ds: &Dataset, lang: Lang, f: Facet, v: &str) -> String {
             .find(|k| k.id() == v)
             .map(|k| if lang == Lang::En { k.en() } else { k.zh() }.to_string())
             .unwrap_or_else(|| v.to_string()),
+        Facet::Province | Facet::City => place_label(ds, lang, v),
         _ => v.to_string(),
+    }
+}
+
+/// A place's name in the interface language: pinyin from the build step in English
+/// (四川 → Sichuan, 锦江区 → Jinjiang District), the Chinese name otherwise or when unknown.
+pub fn place_label(ds: &Dataset, lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => ds
+            .places_en
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string()),
+        Lang::Zh => name.to_string(),
     }
 }
 

@@ -2,6 +2,10 @@
 //! pure and tested natively.
 
 pub mod charts;
+pub mod compare;
 pub mod export;
+pub mod figures;
 pub mod highlight;
 pub mod i18n;
+pub mod kwic;
+pub mod spread;

@@ -1,11 +1,8 @@
 use crate::{corpus, ds, ref_facets};
-use corpus::model::MetricCategory;
 use tax_explorer::data::Facet;
 use tax_explorer::query::apply;
 use tax_explorer::state::{Selection, Sort};
-use tax_explorer::view::charts::{
-    metrics, per_facet, per_theme, theme_bureau, timeline, MetricSort,
-};
+use tax_explorer::view::charts::{per_facet, per_theme, theme_bureau, timeline};
 
 fn all() -> Vec<usize> {
     (0..ds().n_initiatives()).collect()
@@ -82,22 +79,16 @@ fn matrix_cells_match_counts() {
 }
 
 #[test]
-fn metrics_follow_the_filter_and_sort() {
+fn figures_follow_the_filter() {
     let e = ds();
-    let everything = metrics(e, &all(), None, MetricSort::Document);
+    let everything = tax_explorer::view::figures::of_results(e, &all());
     assert_eq!(everything.len(), corpus().metrics.len());
-    let money = metrics(
-        e,
-        &all(),
-        Some(MetricCategory::Money),
-        MetricSort::ValueDesc,
-    );
-    assert!(money.iter().all(|m| m.category == MetricCategory::Money));
-    let v: Vec<f64> = money.iter().map(|m| m.comparable()).collect();
-    assert!(v.windows(2).all(|w| w[0] >= w[1]));
     let mut sel = Selection::default();
     sel.toggle(Facet::Theme, "credit_finance");
     let res = apply(e, &sel, None, Sort::Relevance).results;
-    let some = metrics(e, &res, None, MetricSort::Document);
-    assert!(some.len() < everything.len());
+    let some = tax_explorer::view::figures::of_results(e, &res);
+    assert!(!some.is_empty() && some.len() < everything.len());
+    assert!(some
+        .iter()
+        .all(|m| m.initiative.is_none_or(|i| res.contains(&i))));
 }

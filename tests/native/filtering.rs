@@ -110,17 +110,15 @@ fn disjunctive_counts_ignore_own_facet() {
 }
 
 /// Query and selection together, against brute force: results and every facet count. The
-/// queries hit all five documents or only some, so both paths of the filter pass (a document
-/// whose text matches, and one left to its name matches: none here, since a name is part of
-/// its document's text once that has loaded) meet a theme selection, a document facet, and
-/// both.
+/// queries hit all five documents or only some, and meet a theme selection, a document facet,
+/// and both.
 #[test]
 fn query_and_selection_match_brute_force() {
     let e = ds();
     let queries = ["纳税人", "服务", "学堂", "税银互动", "一次", "自助办税"];
     for q in queries {
         let qm = query_match(e, q).unwrap();
-        let hit = |i: usize| qm.tier(e, i).is_some();
+        let hit = |i: usize| qm.tier(i).is_some();
         assert!((0..e.n_initiatives()).any(hit), "{q} matches something");
         for sel in selections().into_iter().take(8) {
             let got = apply(e, &sel, Some(&qm), Sort::Relevance);
@@ -155,20 +153,27 @@ fn query_narrows_and_ranks_name_matches_first() {
     let mut results = out.results.clone();
     results.sort_unstable();
     assert_eq!(sorted, results);
-    let tiers: Vec<_> = ordered.iter().map(|&i| qm.tier(e, i).unwrap()).collect();
+    let tiers: Vec<_> = ordered.iter().map(|&i| qm.tier(i).unwrap()).collect();
     assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
-    assert!(tiers.contains(&tax_explorer::query::Tier::Body));
-    // Every result matches the query by name or text, and every match passing no filter is in.
-    let all = apply(e, &Selection::default(), None, Sort::Relevance);
-    let want: Vec<usize> = all
-        .results
-        .iter()
-        .copied()
+    assert!(tiers.contains(&tax_explorer::query::Tier::Passage));
+    // Every result holds the query in its name or its own sentence (not merely somewhere in
+    // its document), and every such initiative is a result.
+    let c = crate::corpus();
+    let want: Vec<usize> = (0..e.n_initiatives())
         .filter(|&i| {
-            e.name(i).contains("纳税人学堂") || qm.documents.contains(&(e.doc_of(i) as u32))
+            let x = &c.initiatives[i];
+            x.name.contains("纳税人学堂") || x.summary.contains("纳税人学堂")
         })
         .collect();
     assert_eq!(results, want);
+    let in_documents = (0..e.n_initiatives())
+        .filter(|&i| qm.documents.contains(&(e.doc_of(i) as u32)))
+        .count();
+    assert!(
+        results.len() < in_documents,
+        "scoped to passages: {} of {in_documents}",
+        results.len()
+    );
 }
 
 #[test]

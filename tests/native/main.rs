@@ -3,9 +3,11 @@
 //! `corpus build --pack` uses) and loaded back with the app's reader; reference answers come
 //! from the corpus model itself, so the pack round trip is checked along the way.
 
+mod analyses;
 mod charts;
 mod filtering;
 mod pack;
+mod querying;
 mod searching;
 mod urls;
 

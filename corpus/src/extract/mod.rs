@@ -63,6 +63,37 @@ fn blocks(doc: &Document) -> impl Iterator<Item = BlockCtx<'_>> {
     })
 }
 
+/// Of two accepted names one inside the other, the outer one is the name (24小时自助办税厅, not
+/// the lexicon's 24小时自助办税 inside it; 移动纳税人学堂, not 纳税人学堂): nested spans are
+/// dropped before crossing ones compete on their scores. One sort and one sweep per document.
+fn drop_nested(accepted: &mut Vec<(Cand, f32)>) {
+    let key = |c: &Cand| (c.loc.section, c.loc.paragraph);
+    let mut order: Vec<usize> = (0..accepted.len()).collect();
+    order.sort_by_key(|&k| {
+        let c = &accepted[k].0;
+        (key(c), c.outer.0, std::cmp::Reverse(c.outer.1))
+    });
+    let mut nested = vec![false; accepted.len()];
+    // The block and span of the last outer candidate.
+    type Block = (usize, Option<usize>);
+    let mut reach: Option<(Block, (usize, usize))> = None;
+    for &k in &order {
+        let c = &accepted[k].0;
+        match reach {
+            Some((b, (s, e))) if b == key(c) && c.outer.1 <= e && (s, e) != c.outer => {
+                nested[k] = true;
+            }
+            Some((b, (_, e))) if b == key(c) && c.outer.1 <= e => {}
+            _ => reach = Some((key(c), c.outer)),
+        }
+    }
+    let mut k = 0;
+    accepted.retain(|_| {
+        k += 1;
+        !nested[k - 1]
+    });
+}
+
 /// A scored candidate, as the trainer sees it.
 pub struct CandidateRow {
     pub name: String,
@@ -155,6 +186,7 @@ pub fn extract_with(doc: &Document, scorer: &Scorer) -> Extracted {
         })
         .filter(|(_, s)| *s >= scorer.threshold)
         .collect();
+    drop_nested(&mut accepted);
     accepted.sort_by(|a, b| {
         b.1.total_cmp(&a.1).then_with(|| {
             (a.0.loc.section, a.0.loc.paragraph, a.0.loc.start).cmp(&(

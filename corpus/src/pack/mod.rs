@@ -32,8 +32,15 @@ pub use writer::{PackSink, PackWriter};
 
 use crate::model::Document;
 
+/// `report.json`: what became of every input file of the build.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BuildReport {
+    pub content_hash: String,
+    pub inputs: Vec<crate::model::InputRecord>,
+}
+
 /// Bumped whenever the layout of any pack file changes.
-pub const PACK_VERSION: u32 = 4;
+pub const PACK_VERSION: u32 = 5;
 /// "No value" in an index column.
 pub const NONE: u32 = u32::MAX;
 /// Documents per text chunk (folded texts are ~3 KB per generated document).
@@ -48,6 +55,8 @@ pub const FIRST_BLOCK: u32 = 64;
 
 pub const INDEX_FILE: &str = "index.bin";
 pub const SEARCH_FILE: &str = "search.bin";
+/// The build report: every input file with what became of it (JSON, loaded by the about page).
+pub const REPORT_FILE: &str = "report.json";
 
 /// The name of text chunk `chunk`.
 pub fn text_file(chunk: usize) -> String {
@@ -111,8 +120,16 @@ pub fn bigram_key(a: char, b: char) -> u64 {
 /// The searchable text of a document, folded: title, then headings and paragraphs, one per
 /// line. A query never contains a line break, so no match spans two blocks.
 pub fn folded_text(d: &Document) -> String {
+    folded_text_blocks(d).0
+}
+
+/// [`folded_text`] with the byte offset where each block starts in it: the title first, then
+/// every section's heading (when it has one) and paragraphs, in reading order.
+pub fn folded_text_blocks(d: &Document) -> (String, Vec<usize>) {
     let mut s = String::with_capacity(d.chars * 3 + d.title.len() + 16);
+    let mut starts = Vec::new();
     let mut push = |t: &str| {
+        starts.push(s.len());
         fold::fold_into(&mut s, t);
         s.push('\n');
     };
@@ -125,5 +142,32 @@ pub fn folded_text(d: &Document) -> String {
             push(p);
         }
     }
-    s
+    (s, starts)
+}
+
+/// The block index in [`folded_text_blocks`] of a location's block (section, paragraph or
+/// `None` for the heading), if the document has it.
+pub fn block_index(d: &Document, section: usize, paragraph: Option<usize>) -> Option<usize> {
+    let mut k = 1;
+    for (si, sec) in d.sections.iter().enumerate() {
+        let heading = usize::from(sec.heading.is_some());
+        if si == section {
+            return match paragraph {
+                None => (heading == 1).then_some(k),
+                Some(p) => (p < sec.paragraphs.len()).then_some(k + heading + p),
+            };
+        }
+        k += heading + sec.paragraphs.len();
+    }
+    None
+}
+
+/// Byte offset in the folded text of byte `at` of an original block (folding maps one
+/// character to one character, but not always to as many bytes).
+pub fn folded_offset(block: &str, at: usize) -> usize {
+    block
+        .char_indices()
+        .take_while(|&(i, _)| i < at)
+        .map(|(_, c)| fold::fold_char(c).len_utf8())
+        .sum()
 }

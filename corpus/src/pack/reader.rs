@@ -15,6 +15,10 @@
 //!             [u32] met_unit, met_norm_unit (NONE = no normalized value), met_category,
 //!                   met_raw, met_label  → IndexMeta.strings
 //!             [u32] met_bound           position in Bound::ALL
+//!             [u32] init_pass_start, init_pass_end
+//!                                       the initiative's passage (its sentence) as a byte
+//!                                       range of its document's folded text (text-NNNN)
+//!             [u32] met_direction       position in Direction::ALL, or NONE
 //!             [f64] met_value, met_norm (NaN = none)
 //!
 //! search.bin  two tables, documents' folded texts then folded initiative names:
@@ -29,11 +33,14 @@
 //! .bin        bytes texts               TEXT_CHUNK documents' folded texts (folded_text)
 //!
 //! doc-NNNN.json                         JSON, see super::detail
+//!
+//! report.json                           JSON BuildReport: every input file, its status
+//!                                       and messages (what the about page lists)
 //! ```
 
 use super::blob::BlobReader;
 use super::{is_unigram, PackError, FIRST_BLOCK, NONE};
-use crate::model::{Bound, Document, Theme, SCHEMA_VERSION};
+use crate::model::{Bound, Direction, Document, Theme, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 
 /// The JSON part of `index.bin`.
@@ -55,6 +62,10 @@ pub struct IndexMeta {
     pub detail_chunk: u32,
     /// The traditional → simplified table the texts were folded with (`corpus::fold`).
     pub fold_table: String,
+    /// English names of the places the documents name, full and short (四川 → Sichuan,
+    /// 锦江区 → Jinjiang District), sorted by the Chinese name.
+    #[serde(default)]
+    pub places_en: Vec<(String, String)>,
 }
 
 /// A group of the same initiative across documents; its members are the initiatives whose
@@ -96,6 +107,11 @@ pub struct IndexPack {
     pub met_label: Vec<u32>,
     /// The figure's [`Bound`], as its position in [`Bound::ALL`].
     pub met_bound: Vec<u32>,
+    /// The initiative's passage: a byte range of its document's folded text.
+    pub init_pass_start: Vec<u32>,
+    pub init_pass_end: Vec<u32>,
+    /// The figure's [`Direction`] (position in [`Direction::ALL`]), or [`NONE`].
+    pub met_direction: Vec<u32>,
 }
 
 impl CanonRow {
@@ -120,6 +136,7 @@ impl IndexPack {
         let (init_name, init_canon, init_themes) = (u()?, u()?, u()?);
         let (met_init, met_unit, met_norm_unit, met_category, met_raw, met_label, met_bound) =
             (u()?, u()?, u()?, u()?, u()?, u()?, u()?);
+        let (init_pass_start, init_pass_end, met_direction) = (u()?, u()?, u()?);
         let met_value = r.f64s()?;
         let met_norm = r.f64s()?;
         let pack = IndexPack {
@@ -138,6 +155,9 @@ impl IndexPack {
             met_raw,
             met_label,
             met_bound,
+            init_pass_start,
+            init_pass_end,
+            met_direction,
         };
         pack.check()?;
         Ok(pack)
@@ -180,7 +200,16 @@ impl IndexPack {
                 .all(|&b| (b as usize) < Bound::ALL.len())
             && within(&self.met_norm_unit, ns, true)
             && self.met_value.len() == nm
-            && self.met_norm.len() == nm;
+            && self.met_norm.len() == nm
+            && self.init_pass_start.len() == ni
+            && self.init_pass_end.len() == ni
+            && self
+                .init_pass_start
+                .iter()
+                .zip(&self.init_pass_end)
+                .all(|(s, e)| s <= e)
+            && self.met_direction.len() == nm
+            && within(&self.met_direction, Direction::ALL.len(), true);
         if ok {
             Ok(())
         } else {
@@ -193,6 +222,19 @@ impl IndexPack {
     /// The bound of figure row `m`.
     pub fn bound(&self, m: usize) -> Bound {
         Bound::ALL[self.met_bound[m] as usize]
+    }
+
+    /// The direction of figure row `m`, when the text states one.
+    pub fn direction(&self, m: usize) -> Option<Direction> {
+        Direction::ALL.get(self.met_direction[m] as usize).copied()
+    }
+
+    /// The passage of initiative row `i`: a byte range of its document's folded text.
+    pub fn passage(&self, i: usize) -> (usize, usize) {
+        (
+            self.init_pass_start[i] as usize,
+            self.init_pass_end[i] as usize,
+        )
     }
 }
 

@@ -7,13 +7,13 @@ use super::detail::{position, record, ContentHash};
 use super::fold::{fold, TABLE_TEXT};
 use super::postings::PostingsBuilder;
 use super::{
-    detail_file, folded_text, text_file, CanonRow, IndexMeta, IndexPack, PackError, DETAIL_CHUNK,
-    INDEX_FILE, NONE, PACK_VERSION, SEARCH_FILE, TEXT_CHUNK,
+    block_index, detail_file, folded_text_blocks, text_file, CanonRow, IndexMeta, IndexPack,
+    PackError, DETAIL_CHUNK, INDEX_FILE, NONE, PACK_VERSION, REPORT_FILE, SEARCH_FILE, TEXT_CHUNK,
 };
 use crate::assemble::canonical::{group, CanonInput};
 use crate::model::{
-    is_initiative_id, is_metric_id, Bound, Document, Initiative, Metric, Theme, INITIATIVE_TAG,
-    SCHEMA_VERSION,
+    is_initiative_id, is_metric_id, Bound, Direction, Document, Initiative, InputRecord, Metric,
+    Theme, INITIATIVE_TAG, SCHEMA_VERSION,
 };
 use rustc_hash::FxHashMap;
 
@@ -56,6 +56,8 @@ pub struct PackWriter<'a> {
     folded: Vec<String>,
     text_chunks: usize,
     postings: PostingsBuilder,
+    /// English names of the places seen, by Chinese name.
+    places_en: std::collections::BTreeMap<String, String>,
 }
 
 impl<'a> PackWriter<'a> {
@@ -97,12 +99,15 @@ impl<'a> PackWriter<'a> {
                     text_chunk: TEXT_CHUNK as u32,
                     detail_chunk: DETAIL_CHUNK as u32,
                     fold_table: TABLE_TEXT.to_string(),
+                    places_en: vec![],
                 },
                 doc_first_init: vec![],
                 doc_first_metric: vec![],
                 init_name: vec![],
                 init_canon: vec![],
                 init_themes: vec![],
+                init_pass_start: vec![],
+                init_pass_end: vec![],
                 met_init: vec![],
                 met_value: vec![],
                 met_norm: vec![],
@@ -112,6 +117,7 @@ impl<'a> PackWriter<'a> {
                 met_raw: vec![],
                 met_label: vec![],
                 met_bound: vec![],
+                met_direction: vec![],
             },
             hash: ContentHash::default(),
             json: Vec::new(),
@@ -120,6 +126,7 @@ impl<'a> PackWriter<'a> {
             folded: Vec::with_capacity(TEXT_CHUNK),
             text_chunks: 0,
             postings: PostingsBuilder::new(true),
+            places_en: Default::default(),
         })
     }
 
@@ -131,6 +138,7 @@ impl<'a> PackWriter<'a> {
         initiatives: &[&Initiative],
         metrics: &[&Metric],
     ) -> Result<(), PackError> {
+        let (folded, block_starts) = folded_text_blocks(doc);
         let ix = &mut self.ix;
         let first_init = ix.init_name.len();
         ix.doc_first_init.push(first_init as u32);
@@ -153,6 +161,7 @@ impl<'a> PackWriter<'a> {
                 .fold(0, |a, b| a | b);
             ix.init_themes.push(bits);
         }
+        passages(doc, initiatives, &block_starts, ix);
         for (k, m) in metrics.iter().enumerate() {
             if !is_metric_id(&m.id, &doc.id, k) {
                 return Err(PackError::Input(format!(
@@ -181,6 +190,26 @@ impl<'a> PackWriter<'a> {
             ix.met_label.push(s.get(&m.label));
             ix.met_bound
                 .push(Bound::ALL.iter().position(|&b| b == m.bound).unwrap_or(0) as u32);
+            ix.met_direction.push(match m.direction {
+                None => NONE,
+                Some(d) => Direction::ALL.iter().position(|&x| x == d).unwrap_or(0) as u32,
+            });
+        }
+        for p in [&doc.province, &doc.city, &doc.district]
+            .into_iter()
+            .flatten()
+        {
+            if !self.places_en.contains_key(&p.name) {
+                let level = level_of_code(&p.code);
+                self.places_en.insert(
+                    p.name.clone(),
+                    crate::place::english::english_name(&p.name, level),
+                );
+                self.places_en.insert(
+                    p.short.clone(),
+                    crate::place::english::english_short(&p.short),
+                );
+            }
         }
         ix.meta.documents.push(light(doc));
 
@@ -194,7 +223,7 @@ impl<'a> PackWriter<'a> {
         if self.in_json == DETAIL_CHUNK {
             self.flush_details()?;
         }
-        self.folded.push(folded_text(doc));
+        self.folded.push(folded);
         if self.folded.len() == TEXT_CHUNK {
             self.flush_texts()?;
         }
@@ -235,7 +264,7 @@ impl<'a> PackWriter<'a> {
     /// Writes what is left: the last chunks, `search.bin` and `index.bin`, with the canonical
     /// groups and theme counts made exactly as [`crate::assemble`] makes them. Returns the
     /// content hash.
-    pub fn finish(mut self) -> Result<String, PackError> {
+    pub fn finish(mut self, inputs: &[InputRecord]) -> Result<String, PackError> {
         if self.in_json > 0 {
             self.flush_details()?;
         }
@@ -253,9 +282,11 @@ impl<'a> PackWriter<'a> {
             mut ix,
             hash,
             postings,
+            places_en: mut self_places_en,
             ..
         } = self;
         ix.meta.names = names.list;
+        ix.meta.places_en = std::mem::take(&mut self_places_en).into_iter().collect();
         ix.meta.strings = strings.list;
 
         let mut search = Blobs::new();
@@ -271,6 +302,12 @@ impl<'a> PackWriter<'a> {
 
         let content_hash = hash.finish();
         ix.meta.content_hash = content_hash.clone();
+        let report = serde_json::to_vec(&super::BuildReport {
+            content_hash: content_hash.clone(),
+            inputs: inputs.to_vec(),
+        })
+        .map_err(|e| PackError::Input(e.to_string()))?;
+        sink.put(REPORT_FILE, &report)?;
         sink.put(INDEX_FILE, &encode_index(&ix))?;
         Ok(content_hash)
     }
@@ -365,6 +402,9 @@ fn encode_index(ix: &IndexPack) -> Vec<u8> {
         &ix.met_raw,
         &ix.met_label,
         &ix.met_bound,
+        &ix.init_pass_start,
+        &ix.init_pass_end,
+        &ix.met_direction,
     ];
     // Sized up front: doubling a large buffer touches twice its pages, and fresh pages are
     // the costly part of writing it (the kernel zeroes each one). The JSON head's size is
@@ -385,6 +425,80 @@ fn encode_index(ix: &IndexPack) -> Vec<u8> {
     w.f64s(&ix.met_value);
     w.f64s(&ix.met_norm);
     w.finish()
+}
+
+/// Each initiative's passage (the sentence it was found in, its summary) as a byte range of
+/// the document's folded text, so that the app can tell an occurrence in an initiative's own
+/// words from one elsewhere in its document. Blocks are mapped once each, so a paragraph of
+/// megabytes with thousands of initiatives stays linear.
+fn passages(doc: &Document, initiatives: &[&Initiative], starts: &[usize], ix: &mut IndexPack) {
+    let mut maps: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
+    for i in initiatives {
+        let l = &i.location;
+        let block = doc.sections.get(l.section).and_then(|s| match l.paragraph {
+            None => s.heading.as_deref(),
+            Some(p) => s.paragraphs.get(p).map(String::as_str),
+        });
+        let (Some(text), Some(k)) = (block, block_index(doc, l.section, l.paragraph)) else {
+            ix.init_pass_start.push(0);
+            ix.init_pass_end.push(0);
+            continue;
+        };
+        // The summary is the sentence around the first mention: the occurrence covering it.
+        let summary = i.summary.as_str();
+        let (s, e) = (!summary.is_empty())
+            .then(|| {
+                let from = l.start.saturating_sub(summary.len());
+                let from = (0..=from)
+                    .rev()
+                    .find(|&b| text.is_char_boundary(b))
+                    .unwrap_or(0);
+                text[from..]
+                    .match_indices(summary)
+                    .map(|(at, _)| from + at)
+                    .find(|&at| at <= l.start && l.end <= at + summary.len())
+                    .map(|at| (at, at + summary.len()))
+            })
+            .flatten()
+            .unwrap_or((l.start.min(text.len()), l.end.min(text.len())));
+        let map = maps.entry(k).or_insert_with(|| fold_map(text));
+        ix.init_pass_start
+            .push((starts[k] + folded_at(map, s)) as u32);
+        ix.init_pass_end
+            .push((starts[k] + folded_at(map, e)) as u32);
+    }
+}
+
+/// The level of a GB/T 2260 code: 1 province (`510000`), 2 prefecture (`510100`), 3 county.
+fn level_of_code(code: &str) -> u8 {
+    match (code.get(2..4), code.get(4..6)) {
+        (Some("00"), Some("00")) => 1,
+        (_, Some("00")) => 2,
+        _ => 3,
+    }
+}
+
+/// Where folding changes a character's byte length: (original byte after it, the folded
+/// text's offset there). Most blocks have no entry.
+fn fold_map(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut folded = 0;
+    for (i, c) in text.char_indices() {
+        folded += super::fold::fold_char(c).len_utf8();
+        if super::fold::fold_char(c).len_utf8() != c.len_utf8() {
+            out.push((i + c.len_utf8(), folded));
+        }
+    }
+    out
+}
+
+/// The folded offset of original byte `at` of a block mapped by [`fold_map`].
+fn folded_at(map: &[(usize, usize)], at: usize) -> usize {
+    let k = map.partition_point(|&(orig, _)| orig <= at);
+    match k {
+        0 => at,
+        _ => map[k - 1].1 + (at - map[k - 1].0),
+    }
 }
 
 /// A document's metadata without its text and id lists (those are in the other files).

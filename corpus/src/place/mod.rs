@@ -10,6 +10,7 @@
 //! | [`region`] | the divisions a bureau's name states, else a province the text names |
 
 pub mod bureau;
+pub mod english;
 pub mod gazetteer;
 pub mod region;
 

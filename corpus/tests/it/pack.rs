@@ -48,27 +48,31 @@ fn seed_outputs_are_pinned() {
 const PINNED: &[(&str, &str)] = &[
     (
         "content hash",
-        "3e8754c17dc37aab027f1ecd44b1a1d67cf666cd6dc45c95563db51caee55502",
+        "27b174b9f844bd996b940417ea91a437fa9d6a80589d46418cca7c2afa469fd4",
     ),
     (
         "corpus JSON",
-        "8934be6a4ce28c1820889b01f7aeba94e7ca29a7c11315ef43cd826711fe005e",
+        "4cd1fdb26bd8d2f474dd0a4c0b4c2b4a232aa9ad5734acfc96248a01aa53853a",
     ),
     (
         "doc-0000.json",
-        "311cf2766042d4d95d72334872bbe2be27aecde0c862251b0d850d9eaf363496",
+        "5d1d6020e91888e0a7ce9938e171d406ee4ac1948fac62785844bfe09cf59fa1",
     ),
     (
         "index.bin",
-        "70ab05c6bdf6dbdc23c4aa2819d723267fe47a45f54f0873ffbc54f9c3ced1d5",
+        "eb1c51f4835482a063a5f1caa378c0a97a37b14ad996ac511a6007ddc9a21c55",
+    ),
+    (
+        "report.json",
+        "afdc3d96c3aecd7a9422bb547ec0897d4992265bc28032b76efd1c944396bff2",
     ),
     (
         "search.bin",
-        "20746ccf751898b4321f313565d908ea98e700053d85b38d4ff1d706e98c463d",
+        "bcd8fccb4d0ecf4bd857848e07821f13bf064240370cfcf8d9f7c742b2108b48",
     ),
     (
         "text-0000.bin",
-        "ea90fdaf559e44b82144d5a77aadbdf8b1f1a64dadbefc1fc2cc99166ec7e62c",
+        "c5846f4758eca67df348b97e13d455a3cebbd1b1372b4de861d296605d2fd956",
     ),
 ];
 
@@ -116,4 +120,38 @@ fn files_out_of_order_are_refused() {
         b.add("a.txt", "某县税务局推出延时服务。".as_bytes()),
         Err(BuildError::OutOfOrder { .. })
     ));
+}
+
+/// Each initiative's passage in `index.bin` is its sentence (its summary) in the folded text
+/// of its document, and `report.json` accounts for every input file.
+#[test]
+fn passages_and_the_build_report() {
+    let files = seed_files();
+    let (corpus, pack) =
+        corpus::pack_of(files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))).unwrap();
+    let get = |name: &str| &pack.iter().find(|(n, _)| n == name).unwrap().1;
+    let ix = corpus::pack::IndexPack::decode(get("index.bin")).unwrap();
+    let texts = corpus::pack::decode_texts(get("text-0000.bin")).unwrap();
+    assert_eq!(ix.init_pass_start.len(), corpus.initiatives.len());
+    let mut checked = 0;
+    for (d, doc) in ix.meta.documents.iter().enumerate() {
+        let rows = ix.doc_first_init[d] as usize..ix.doc_first_init[d + 1] as usize;
+        for r in rows {
+            let i = &corpus.initiatives[r];
+            assert_eq!(i.doc_id, doc.id);
+            let (s, e) = ix.passage(r);
+            let passage = &texts[d][s..e];
+            assert_eq!(passage, corpus::pack::fold::fold(&i.summary), "{}", i.id);
+            assert!(
+                passage.contains(&corpus::pack::fold::fold(&i.name)),
+                "{}",
+                i.id
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked}");
+    let report: corpus::pack::BuildReport = serde_json::from_slice(get("report.json")).unwrap();
+    assert_eq!(report.inputs.len(), files.len());
+    assert_eq!(report.content_hash, corpus.build.content_hash);
 }

@@ -49,13 +49,11 @@ pub fn activate(
     (Callback::from(move |_| click.emit(())), on_key(act))
 }
 
-/// Horizontal bars with labels at the left.
+/// Horizontal bars with labels at the left: HTML, so that long labels (English theme names,
+/// bureau names) wrap instead of being cut; each bar is a button that toggles its filter.
 #[function_component(BarChart)]
 pub fn bar_chart(p: &BarChartProps) -> Html {
     let env = use_env();
-    let row = 26.0;
-    let (lw, bw) = (170.0, 360.0);
-    let h = row * p.items.len().max(1) as f64 + 8.0;
     let max = p.items.iter().map(|b| b.count).max().unwrap_or(0);
     let title_id = format!("{}-title", p.id);
     html! {
@@ -64,25 +62,24 @@ pub fn bar_chart(p: &BarChartProps) -> Html {
             if p.items.is_empty() {
                 <p class="muted">{ env.t("当前筛选下没有数据。", "No data under the current filter.") }</p>
             } else {
-                <svg viewBox={format!("0 0 600 {}", px(h))} role="group" aria-labelledby={title_id} class="bars">
-                { for p.items.iter().enumerate().map(|(k, b)| {
-                    let y = 4.0 + k as f64 * row;
-                    let w = scale(b.count, max, bw);
-                    let (onclick, onkeydown) = activate(p.on_toggle.clone(), b.value.clone());
+                <ul class="hbars" aria-labelledby={title_id}>
+                { for p.items.iter().map(|b| {
+                    let w = scale(b.count, max, 100.0);
+                    let value = b.value.clone();
+                    let onclick = p.on_toggle.reform(move |_: MouseEvent| value.clone());
                     let label = format!("{}：{}{}", b.label, b.count, p.unit);
                     html! {
-                        <g class={classes!("bar", b.selected.then_some("selected"))} role="button" tabindex="0"
-                           aria-pressed={b.selected.to_string()} aria-label={label.clone()} data-value={b.value.clone()}
-                           {onclick} {onkeydown}>
-                            <title>{ label }</title>
-                            <rect class="hit" x="0" y={px(y)} width="600" height={px(row - 2.0)} />
-                            <text x={px(lw - 6.0)} y={px(y + 17.0)} text-anchor="end">{ short(&b.label, 11) }</text>
-                            <rect class="fill" x={px(lw)} y={px(y + 4.0)} width={px(w)} height={px(row - 10.0)} rx="2" />
-                            <text class="num" x={px(lw + w + 6.0)} y={px(y + 17.0)}>{ b.count }</text>
-                        </g>
+                        <li>
+                            <button type="button" class={classes!("bar", b.selected.then_some("selected"))}
+                               aria-pressed={b.selected.to_string()} aria-label={label.clone()} title={label} data-value={b.value.clone()} {onclick}>
+                                <span class="lbl">{ &b.label }</span>
+                                <svg class="track" aria-hidden="true"><rect class="fill" width={format!("{}%", px(w.max(0.5)))} height="100%" rx="2" /></svg>
+                                <span class="num">{ b.count }</span>
+                            </button>
+                        </li>
                     }
                 }) }
-                </svg>
+                </ul>
             }
             <details class="alt">
                 <summary>{ env.t("以表格查看", "View as table") }</summary>

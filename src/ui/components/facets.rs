@@ -13,9 +13,13 @@ use yew::prelude::*;
 pub struct FacetPanelProps {
     pub outcome: Rc<Outcome>,
     pub selection: Selection,
-    /// Hidden on phones until the user opens it.
+    /// Hidden on phones until the user opens it (then a full-screen sheet).
     pub open: bool,
     pub on_toggle: Callback<(Facet, String)>,
+    /// Results under the filter (the sheet shows it live).
+    pub count: usize,
+    /// The sheet's 完成 button.
+    pub on_close: Callback<()>,
 }
 
 /// One fieldset of checkboxes per facet, with disjunctive counts.
@@ -26,6 +30,13 @@ pub fn facet_panel(p: &FacetPanelProps) -> Html {
     let lang = env.lang;
     html! {
         <aside class={classes!("facets", p.open.then_some("open"))} id="facets" aria-label={env.t("筛选", "Filters")}>
+        <div class="sheet-bar">
+            <span role="status" aria-live="polite" data-testid="sheet-count">{ match lang {
+                Lang::Zh => format!("{} 项结果", p.count),
+                Lang::En => format!("{} results", p.count),
+            } }</span>
+            <button type="button" data-testid="sheet-done" onclick={p.on_close.reform(|_: MouseEvent| ())}>{ env.t("完成", "Done") }</button>
+        </div>
         { for Facet::ALL.into_iter().map(|f| {
             let counts: &[(Rc<str>, usize)] = p.outcome.counts.get(&f).map_or(&[], Vec::as_slice);
             let limit = if expanded.contains(&f) { usize::MAX } else { 8 };
@@ -115,6 +126,11 @@ pub fn active_filters(p: &ActiveFiltersProps) -> Html {
             </ul>
             if any {
                 <button type="button" class="clear" onclick={send(Action::ClearAll)}>{ env.t("清除全部", "Clear all") }</button>
+            }
+            if url.view != crate::state::View::Compare
+                && (url.selection.values(Facet::Bureau).len() >= 2 || url.selection.values(Facet::Province).len() >= 2) {
+                <a class="compare-link" data-testid="to-compare"
+                   href={super::href(&UrlState { view: crate::state::View::Compare, ..url.clone() })}>{ env.t("并排对比所选 →", "Compare the selected side by side →") }</a>
             }
         </div>
     }

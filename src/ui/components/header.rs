@@ -54,8 +54,15 @@ pub fn header(p: &HeaderProps) -> Html {
             <nav aria-label={env.t("主导航", "Main")}>
                 { nav(View::Initiatives, "举措", "Initiatives") }
                 { nav(View::Documents, "文档", "Documents") }
+                { nav(View::Kwic, "语境", "In context") }
                 { nav(View::Charts, "图表", "Charts") }
+                { nav(View::Figures, "数据", "Figures") }
+                { nav(View::Compare, "对比", "Compare") }
+                { nav(View::Spread, "扩散", "Spread") }
+                { nav(View::Saved, "已保存", "Saved") }
+                { nav(View::About, "方法", "About") }
             </nav>
+            <crate::ui::pages::saved::SaveView hash={url.to_hash()} />
             <button class="lang" type="button" onclick={on_lang}
                     lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>
                 { if lang == Lang::Zh { "English" } else { "中文" } }

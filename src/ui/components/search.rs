@@ -1,6 +1,7 @@
 //! The search box, and the note that full-text matches may still be missing while the texts
 //! load.
 
+use crate::query::parse::parse;
 use crate::query::QueryMatch;
 use crate::state::Lang;
 use crate::ui::use_env;
@@ -20,12 +21,30 @@ pub fn search_box(p: &SearchBoxProps) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
     });
+    let chips = parse(&p.query).chips();
     html! {
         <div class="search" role="search">
-            <label for="q">{ env.t("搜索举措与全文", "Search initiatives and full text") }</label>
-            <input id="q" type="search" autocomplete="off" spellcheck="false"
-                   placeholder={env.t("任意中文字词，如 办税厅、纳税人学堂、税银互动", "Any Chinese text, e.g. 办税厅, 纳税人学堂")}
+            <label for="q">{ env.t("搜索举措名称及其所在句子", "Search initiative names and their sentences") }</label>
+            <input id="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="q-help"
+                   placeholder={env.t("如 办税 大厅、春风行动 | 税银互动、-放管服、“自助 办税”", "e.g. 办税 大厅, 春风行动 | 税银互动, -放管服, “自助 办税”")}
                    value={p.query.clone()} {oninput} />
+            <p id="q-help" class="hint">{ env.t("空格：同时包含；| ：任一；- ：排除；引号：整词（含空格）。", "Space: all of; | : any of; - : none of; quotes: one term, spaces included.") }</p>
+            if !chips.is_empty() {
+                <ul class="qchips" aria-label={env.t("检索条件", "Query terms")} data-testid="query-chips">
+                { for chips.into_iter().map(|c| {
+                    let joined = c.terms.join(env.t(" 或 ", " or "));
+                    let label = if c.negated { format!("{}{joined}", env.t("不含 ", "not ")) } else { joined };
+                    let without = c.without.clone();
+                    let onclick = p.on_query.reform(move |_: MouseEvent| without.clone());
+                    html! {
+                        <li class={classes!("qchip", c.negated.then_some("neg"))}>
+                            <span>{ label.clone() }</span>
+                            <button type="button" {onclick} aria-label={format!("{} {label}", env.t("删除条件", "Remove term"))}>{ "×" }</button>
+                        </li>
+                    }
+                }) }
+                </ul>
+            }
         </div>
     }
 }

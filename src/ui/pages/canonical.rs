@@ -69,10 +69,15 @@ pub fn canonical_page(props: &CanonicalPageProps) -> Html {
     html! {
         <div class="single canonical" data-testid="canonical">
             <p class="crumbs"><a href={href(&UrlState { view: View::Documents, ..url.clone() })}>{ env.t("← 全部文档与共有举措", "← All documents and shared initiatives") }</a></p>
-            <h1>{ c.name() }</h1>
+            <h1 id="view-title" tabindex="-1">{ c.name() }</h1>
             <p class="summary">{ headline }</p>
             <ThemeChips themes={ds.theme_ids(c.themes)} selected={url.selection.values(Facet::Theme)}
                 on_toggle={props.on_action.reform(|t: String| Action::ToggleFacet(Facet::Theme, t))} />
+            <section class="spread-one">
+                <h2>{ env.t("各税务局最早提到的时间", "When each bureau first mentions it") }</h2>
+                <crate::ui::pages::spread::BureauTimeline canon={found.map(|f| f.0).unwrap_or_default()} url={url.clone()} />
+            </section>
+            <div class="scroll-x">
             <table class="table">
                 <caption>{ env.t("各税务局的做法与数据", "What each bureau does, with figures") }</caption>
                 <thead><tr>
@@ -99,6 +104,7 @@ pub fn canonical_page(props: &CanonicalPageProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            </div>
             if rows.len() > *shown {
                 <button type="button" class="more" onclick={more}>
                     { match env.lang { Lang::Zh => format!("显示更多（还有 {} 项）", rows.len() - *shown), Lang::En => format!("Show more ({} left)", rows.len() - *shown) } }

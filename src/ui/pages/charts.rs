@@ -4,15 +4,12 @@
 use crate::data::{Facet, UNKNOWN};
 use crate::query::Outcome;
 use crate::state::{Action, Lang, UrlState};
-use crate::ui::components::charts::{activate, fmt_num, on_key, px, short, BarChart, BarItem};
+use crate::ui::components::charts::{activate, on_key, px, short, BarChart, BarItem};
 use crate::ui::components::facets::ActiveFilters;
 use crate::ui::components::search::SearchBox;
 use crate::ui::use_env;
-use crate::view::charts::{
-    metrics, per_facet, per_theme, scale, theme_bureau, timeline, MetricSort,
-};
-use crate::view::i18n::{facet_label, tr, value_label};
-use corpus::model::{Bound, MetricCategory};
+use crate::view::charts::{per_facet, per_theme, scale, theme_bureau, timeline};
+use crate::view::i18n::{facet_label, value_label};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -59,6 +56,7 @@ pub fn charts_page(p: &ChartsPageProps) -> Html {
     };
     html! {
         <div class="single charts-page">
+            <h1 id="view-title" tabindex="-1">{ env.t("图表", "Charts") }</h1>
             <SearchBox query={url.query.clone()} on_query={p.on_action.reform(Action::SetQuery)} />
             <div class="toolbar"><ActiveFilters url={url.clone()} count={res.len()} on_action={p.on_action.clone()} /></div>
             <p class="hint muted">{ env.t("点击条形或方格即可筛选，再点一次取消。", "Click a bar or cell to filter; click again to undo.") }</p>
@@ -69,7 +67,7 @@ pub fn charts_page(p: &ChartsPageProps) -> Html {
                 <Timeline url={url.clone()} outcome={p.outcome.clone()} on_action={p.on_action.clone()} />
             </div>
             <MatrixChart url={url.clone()} outcome={p.outcome.clone()} on_action={p.on_action.clone()} />
-            <MetricsPanel outcome={p.outcome.clone()} />
+            <p class="more-link"><a href={crate::ui::components::href(&UrlState { view: crate::state::View::Figures, ..url.clone() })}>{ env.t("数据指标：按类别与单位比较 →", "Figures, compared by kind and unit →") }</a></p>
         </div>
     }
 }
@@ -84,6 +82,14 @@ fn timeline_chart(p: &ChartsPageProps) -> Html {
     let n = buckets.len().max(1) as f64;
     let (w, h, top) = (600.0, 200.0, 20.0);
     let col = (w - 20.0) / n;
+    // Axis labels at a step that keeps them apart (the undated column is always labelled,
+    // and it is the last one).
+    let widest = buckets
+        .iter()
+        .map(|b| b.key.chars().count())
+        .max()
+        .unwrap_or(4);
+    let step = crate::view::charts::label_step(col, widest);
     let by_month = !url.by_month;
     let set_month = p
         .on_action
@@ -112,14 +118,14 @@ fn timeline_chart(p: &ChartsPageProps) -> Html {
                     let selected = url.selection.is_selected(Facet::Year, &b.year);
                     let (onclick, onkeydown) = activate(toggle.clone(), b.year.clone());
                     let text = format!("{}：{}", label(&b.key), b.count);
-                    let show_label = buckets.len() <= 14 || k % (buckets.len() / 12 + 1) == 0 || b.key == UNKNOWN;
+                    let show_label = k % step == 0 || b.key == UNKNOWN;
                     html! {
                         <g class={classes!("bar", selected.then_some("selected"), (b.key == UNKNOWN).then_some("unknown"))} role="button" tabindex="0"
                            aria-pressed={selected.to_string()} aria-label={text.clone()} data-value={b.key.clone()} {onclick} {onkeydown}>
                             <title>{ text }</title>
                             <rect class="hit" x={px(x)} y="0" width={px(col)} height={px(h + 40.0)} />
                             <rect class="fill" x={px(x + col * 0.15)} y={px(h - bh)} width={px(col * 0.7)} height={px(bh)} rx="2" />
-                            if b.count > 0 { <text class="num" x={px(x + col / 2.0)} y={px(h - bh - 4.0)} text-anchor="middle">{ b.count }</text> }
+                            if b.count > 0 && col >= 18.0 { <text class="num" x={px(x + col / 2.0)} y={px(h - bh - 4.0)} text-anchor="middle">{ b.count }</text> }
                             if show_label { <text x={px(x + col / 2.0)} y={px(h + 18.0)} text-anchor="middle" class="axis">
                                 { if b.key == UNKNOWN { env.t("未注明", "n.d.").to_string() } else { b.key.clone() } }</text> }
                         </g>
@@ -200,108 +206,5 @@ fn matrix_chart(p: &ChartsPageProps) -> Html {
                 </table></div>
             </details>
         </figure>
-    }
-}
-
-/// Rows the figures table renders at once (the whole set at 10,000 documents is ~300,000).
-const TABLE_ROWS: usize = 200;
-
-#[derive(Properties, PartialEq)]
-struct MetricsPanelProps {
-    outcome: Rc<Outcome>,
-}
-
-#[function_component(MetricsPanel)]
-fn metrics_panel(p: &MetricsPanelProps) -> Html {
-    let env = use_env();
-    let ds = &env.ds;
-    let lang = env.lang;
-    let sort = use_state(|| MetricSort::Document);
-    let category = use_state(|| None::<MetricCategory>);
-    let rows = metrics(ds, &p.outcome.results, *category, *sort);
-    let cats = [
-        (None, "全部", "All"),
-        (Some(MetricCategory::Percent), "百分比", "Percentages"),
-        (Some(MetricCategory::Money), "金额", "Amounts"),
-        (Some(MetricCategory::Count), "数量", "Counts"),
-        (Some(MetricCategory::Duration), "时长", "Durations"),
-    ];
-    let sort_btn = |s: MetricSort, zh: &'static str, en: &'static str| {
-        let st = sort.clone();
-        let on = *sort == s;
-        html! { <button type="button" class={classes!("link", on.then_some("on"))} aria-pressed={on.to_string()} onclick={move |_| st.set(s)}>{ tr(lang, zh, en) }</button> }
-    };
-    // The chart shows the figures that compare on one scale: the selected category, or percentages.
-    let chart_cat = category.unwrap_or(MetricCategory::Percent);
-    let chart_rows: Vec<_> = metrics(
-        ds,
-        &p.outcome.results,
-        Some(chart_cat),
-        MetricSort::ValueDesc,
-    )
-    .into_iter()
-    .take(20)
-    .collect();
-    let max = chart_rows
-        .iter()
-        .map(|m| m.comparable())
-        .fold(0.0, f64::max);
-    let total = rows.len();
-    html! {
-        <section class="chart wide metrics" data-testid="metrics">
-            <h2>{ env.t("数据指标", "Figures") }</h2>
-            <div class="seg" role="group" aria-label={env.t("数据类别", "Category")}>
-            { for cats.iter().map(|(c, zh, en)| {
-                let cs = category.clone();
-                let v = *c;
-                let on = *category == v;
-                html! { <button type="button" class={classes!(on.then_some("on"))} aria-pressed={on.to_string()} onclick={move |_| cs.set(v)}>{ tr(lang, zh, en) }</button> }
-            }) }
-            </div>
-            if !chart_rows.is_empty() {
-                <svg viewBox={format!("0 0 600 {}", px(chart_rows.len() as f64 * 24.0 + 8.0))} role="img" aria-label={env.t("数据条形图，按数值排序，详见下表", "Figures as bars, largest first; see the table below")} class="bars">
-                { for chart_rows.iter().enumerate().map(|(k, m)| {
-                    let v = m.comparable();
-                    let w = if max > 0.0 { (v / max * 300.0).max(2.0) } else { 0.0 };
-                    let y = 4.0 + k as f64 * 24.0;
-                    html! { <g class="bar static">
-                        <text x="224" y={px(y + 16.0)} text-anchor="end">{ short(m.label, 14) }</text>
-                        <rect class="fill" x="230" y={px(y + 4.0)} width={px(w)} height="14" rx="2" />
-                        <text class="num" x={px(236.0 + w)} y={px(y + 16.0)}>{ m.raw }</text>
-                    </g> }
-                }) }
-                </svg>
-            }
-            <div class="sorts">{ env.t("排序：", "Sort: ") }
-                { sort_btn(MetricSort::Document, "按文档", "By document") }
-                { sort_btn(MetricSort::ValueDesc, "数值降序", "Largest first") }
-                { sort_btn(MetricSort::ValueAsc, "数值升序", "Smallest first") }
-                { sort_btn(MetricSort::Label, "按说明", "By label") }
-            </div>
-            <div class="scroll-x">
-            <table class="table" data-testid="metrics-table">
-                <thead><tr>
-                    <th scope="col">{ env.t("原文", "As written") }</th>
-                    <th scope="col">{ env.t("数值", "Value") }</th>
-                    <th scope="col">{ env.t("单位", "Unit") }</th>
-                    <th scope="col">{ env.t("换算", "Normalized") }</th>
-                    <th scope="col">{ env.t("说明", "Measures") }</th>
-                    <th scope="col">{ env.t("文档", "Document") }</th>
-                </tr></thead>
-                <tbody>{ for rows.iter().take(TABLE_ROWS).map(|m| html! { <tr>
-                    <td>{ m.raw }</td>
-                    <td class="r">{ fmt_num(m.value) }{ match m.bound { Bound::Approximate => "≈", Bound::LowerBound => "+", Bound::Exact => "" } }</td>
-                    <td>{ m.unit }</td>
-                    <td class="r">{ m.normalized.map(|(v, u)| format!("{} {u}", fmt_num(v))).unwrap_or_default() }</td>
-                    <td>{ m.label }</td>
-                    <td>{ short(&ds.doc(m.doc).title, 16) }</td>
-                </tr> }) }</tbody>
-            </table>
-            </div>
-            if total > TABLE_ROWS {
-                <p class="muted" data-testid="metrics-more">{ match lang { Lang::Zh => format!("共 {total} 个数据，表中列出前 {TABLE_ROWS} 个；导出或缩小筛选范围可查看全部。"), Lang::En => format!("{total} figures; the table lists the first {TABLE_ROWS}. Narrow the filter or export to see all.") } }</p>
-            }
-            if rows.is_empty() { <p class="muted">{ env.t("当前筛选下没有数据指标。", "No figures under the current filter.") }</p> }
-        </section>
     }
 }

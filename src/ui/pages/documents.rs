@@ -1,7 +1,8 @@
 //! The documents list and the index of initiatives shared by several documents.
 
 use crate::data::Facet;
-use crate::query::{documents_of, Outcome, QueryMatch};
+use crate::query::filter::documents_in_filter;
+use crate::query::{Outcome, QueryMatch};
 use crate::state::{Action, Lang, UrlState, View};
 use crate::ui::components::facets::ActiveFilters;
 use crate::ui::components::href;
@@ -33,21 +34,11 @@ pub fn documents_page(p: &DocumentsPageProps) -> Html {
     }
     let ds = &env.ds;
     let url = &p.url;
-    let filtered = !url.selection.is_empty() || !url.query.trim().is_empty();
-    // Unfiltered: every document, also those without initiatives. Filtered: documents of the
-    // matching initiatives, plus documents whose text matches the query.
-    let docs: Vec<usize> = if filtered {
-        let mut d = documents_of(ds, &p.outcome.results);
-        if url.selection.is_empty() {
-            if let Some(m) = (*p.qm).as_ref() {
-                d.extend(m.documents.iter().map(|&x| x as usize));
-                d.sort_unstable();
-                d.dedup();
-            }
-        }
-        d
-    } else {
-        (0..ds.docs().len()).collect()
+    let docs = {
+        let (ds, sel, qm) = (ds.clone(), url.selection.clone(), p.qm.clone());
+        use_memo((sel, identity(&p.qm)), move |(sel, _)| {
+            documents_in_filter(&ds, sel, (*qm).as_ref())
+        })
     };
     // Long lists render a page at a time.
     let shown_docs = *shown;
@@ -92,6 +83,9 @@ pub fn documents_page(p: &DocumentsPageProps) -> Html {
                             <span>{ d.publisher.clone().unwrap_or_else(|| env.t("发布者未注明", "Publisher not stated").to_string()) }</span>
                             <span>{ value_label(ds, env.lang, Facet::Kind, d.kind.id()) }</span>
                             <span>{ match env.lang { Lang::Zh => format!("{n} 项举措 · {nm} 个数据"), Lang::En => format!("{n} initiatives · {nm} figures") } }</span>
+                            if let Some(h) = (*p.qm).as_ref().and_then(|m| m.hits_in(ds, di)) {
+                                <span class="hits" data-testid="hits">{ match env.lang { Lang::Zh => format!("命中 {h} 处"), Lang::En => format!("{h} hit(s)") } }</span>
+                            }
                         </p>
                     </li>
                 }

@@ -7,9 +7,8 @@ use crate::ui::components::export::ExportButtons;
 use crate::ui::components::facets::{ActiveFilters, FacetPanel, SortSelect};
 use crate::ui::components::href;
 use crate::ui::components::search::{SearchBox, SearchProgress};
-use crate::ui::components::text::{highlight, marked, ThemeChips};
-use crate::ui::{identity, use_env};
-use crate::view::highlight::{snippet, Mark};
+use crate::ui::components::text::{highlight, ThemeChips};
+use crate::ui::{dom, identity, use_env};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,6 +45,22 @@ pub fn initiatives_page(p: &InitiativesPageProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
+    // Printing lists every result, not the first page: the button shows them all, then
+    // prints; the browser's own print command does the same through `beforeprint`.
+    let print = {
+        let (shown, n) = (shown.clone(), results.len());
+        Callback::from(move |_: MouseEvent| {
+            shown.set(n.max(PAGE));
+            gloo_timers::callback::Timeout::new(50, dom::print).forget();
+        })
+    };
+    {
+        let (shown, n) = (shown.clone(), results.len());
+        use_effect_with(n, move |&n| {
+            let l = dom::on_before_print(move || shown.set(n.max(PAGE)));
+            move || drop(l)
+        });
+    }
     let toggle_filters = {
         let f = filters_open.clone();
         Callback::from(move |_: MouseEvent| f.set(!*f))
@@ -60,11 +75,12 @@ pub fn initiatives_page(p: &InitiativesPageProps) -> Html {
     html! {
         <div class="layout">
             <div class="filters-col">
-                <button type="button" class="filters-toggle" onclick={toggle_filters}
+                <button type="button" class="filters-toggle" id="filters-toggle" onclick={toggle_filters}
                         aria-expanded={filters_open.to_string()} aria-controls="facets">
                     { env.t("筛选", "Filters") }
                 </button>
-                <FacetPanel outcome={p.outcome.clone()} selection={p.url.selection.clone()} open={*filters_open} {on_toggle} />
+                <FacetPanel outcome={p.outcome.clone()} selection={p.url.selection.clone()} open={*filters_open} {on_toggle}
+                    count={results.len()} on_close={{ let f = filters_open.clone(); Callback::from(move |_| { f.set(false); dom::focus_id("filters-toggle"); }) }} />
             </div>
             // `data-query` names the query this list was rendered for: tests and benchmarks wait
             // for it, since a query that matches everything leaves the count unchanged.
@@ -73,7 +89,8 @@ pub fn initiatives_page(p: &InitiativesPageProps) -> Html {
                 <div class="toolbar">
                     <ActiveFilters url={p.url.clone()} count={results.len()} on_action={p.on_action.clone()} />
                     <SortSelect sort={p.url.sort} on_sort={p.on_action.reform(Action::SetSort)} />
-                    <ExportButtons outcome={p.outcome.clone()} />
+                    <ExportButtons outcome={p.outcome.clone()} url={p.url.clone()} />
+                    <button type="button" class="print" onclick={print} data-testid="print">{ env.t("打印全部结果", "Print all results") }</button>
                 </div>
                 <SearchProgress qm={p.qm.clone()} />
                 if results.is_empty() {
@@ -85,7 +102,7 @@ pub fn initiatives_page(p: &InitiativesPageProps) -> Html {
                     <ol class="cards" data-testid="results">
                         { for p.outcome.ordered().take(*shown).enumerate().map(|(k, i)| html! {
                             <InitiativeCard key={k} index={i} url={p.url.clone()}
-                                tier={(*p.qm).as_ref().and_then(|m| m.tier(&env.ds, i))}
+                                tier={(*p.qm).as_ref().and_then(|m| m.tier(i))}
                                 selected_themes={selected_themes.clone()} on_theme={on_theme.clone()} />
                         }) }
                     </ol>
@@ -137,18 +154,6 @@ pub fn initiative_card(p: &InitiativeCardProps) -> Html {
         .as_ref()
         .and_then(|x| x.initiatives.get(i - ds.inits_of_doc(d).start))
         .map(|x| x.summary.clone());
-    // A body match shows where the query occurs in the document.
-    let body_snippet = (p.tier == Some(Tier::Body))
-        .then(|| {
-            detail.as_ref().and_then(|x| {
-                x.document
-                    .sections
-                    .iter()
-                    .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
-                    .find_map(|p| snippet(p, q, 24))
-            })
-        })
-        .flatten();
     let metrics: Vec<&str> = ds.metrics_of(i).map(|m| m.raw).collect();
     html! {
         <li class="card" data-id={id}>
@@ -165,10 +170,6 @@ pub fn initiative_card(p: &InitiativeCardProps) -> Html {
                 <p class="summary muted">{ env.t("（原文未能载入）", "(text could not be loaded)") }</p>
             } else {
                 <p class="summary pending" aria-busy="true">{ "…" }</p>
-            }
-            if let Some((s, ranges)) = body_snippet {
-                <p class="snippet"><span class="tag">{ env.t("正文：", "In text: ") }</span>
-                    { marked(&s, &ranges.into_iter().map(|(a, b)| (a, b, Mark::Query)).collect::<Vec<_>>()) }</p>
             }
             if !metrics.is_empty() {
                 <ul class="badges" aria-label={env.t("相关数据", "Figures")}>{ for metrics.iter().map(|m| html! { <li class="badge">{ *m }</li> }) }</ul>

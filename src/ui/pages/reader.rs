@@ -68,16 +68,54 @@ pub fn reader(props: &ReaderProps) -> Html {
     {
         let focus = props.focus.clone();
         use_effect_with(
-            (props.doc.clone(), focus, detail.is_some()),
-            |(_, focus, _)| match focus {
-                Some(f) => dom::scroll_to_selector(&format!(
+            (props.doc.clone(), focus, props.url.hit, detail.is_some()),
+            |(_, focus, hit, _)| match (focus, hit) {
+                (_, Some(h)) => dom::scroll_to_selector(&format!("[data-hit=\"{h}\"]")),
+                (Some(f), None) => dom::scroll_to_selector(&format!(
                     "[data-ini=\"{}\"], [data-met=\"{}\"]",
                     css_escape(f),
                     css_escape(f)
                 )),
-                None => dom::scroll_top(),
+                (None, None) => dom::scroll_top(),
             },
         );
+    }
+    // Query hits in text order (title first), each block's first number, and the total.
+    let (bases, total_hits) = {
+        let mut bases = std::collections::HashMap::new();
+        let mut n = 0;
+        if let Some(det) = &detail {
+            let d = &det.document;
+            bases.insert((usize::MAX, None), 0);
+            n += query_ranges(&d.title, &props.url.query).len();
+            for (si, s) in d.sections.iter().enumerate() {
+                if let Some(h) = &s.heading {
+                    bases.insert((si, None), n);
+                    n += query_ranges(h, &props.url.query).len();
+                }
+                for (pi, p) in s.paragraphs.iter().enumerate() {
+                    bases.insert((si, Some(pi)), n);
+                    n += query_ranges(p, &props.url.query).len();
+                }
+            }
+        }
+        (bases, n)
+    };
+    // n / p: the next and previous hit.
+    {
+        let (on_action, hit) = (props.on_action.clone(), props.url.hit);
+        use_effect_with((hit, total_hits), move |&(hit, total)| {
+            let listener = (total > 0).then(|| {
+                dom::on_plain_key(move |k| match k {
+                    "n" => on_action.emit(Action::SetHit(Some(hit.map_or(0, |h| (h + 1) % total)))),
+                    "p" => on_action.emit(Action::SetHit(Some(
+                        hit.map_or(total - 1, |h| (h + total - 1) % total),
+                    ))),
+                    _ => {}
+                })
+            });
+            move || drop(listener)
+        });
     }
     let url = &props.url;
     let lang = env.lang;
@@ -135,19 +173,26 @@ pub fn reader(props: &ReaderProps) -> Html {
         {
             marks.push((m.location.start, m.location.end, Mark::Metric(m.id.clone())));
         }
-        for (s, e) in query_ranges(text, &url.query) {
-            marks.push((s, e, Mark::Query));
+        let base = bases.get(&(si, pi)).copied().unwrap_or(0);
+        for (k, (s, e)) in query_ranges(text, &url.query).into_iter().enumerate() {
+            marks.push((s, e, Mark::Hit(base + k)));
         }
         html! { <>{ for segments(text, &marks).into_iter().map(|seg| {
             if seg.marks.is_empty() { return html! { { seg.text } }; }
             let mut class = Classes::new();
             let mut ini = None;
             let mut met = None;
+            let mut hit = None;
             for &k in &seg.marks {
                 match &marks[k].2 {
                     Mark::Initiative(id) => { class.push("ini"); ini.get_or_insert(id.clone()); }
                     Mark::Metric(id) => { class.push("met"); met.get_or_insert(id.clone()); }
                     Mark::Query => class.push("q"),
+                    Mark::Hit(h) => {
+                        class.push("q");
+                        if url.hit == Some(*h) { class.push("cur"); }
+                        hit.get_or_insert(h.to_string());
+                    }
                 }
             }
             let is_focus = ini.as_deref().is_some_and(|i| Some(i) == props.focus.as_deref());
@@ -156,14 +201,15 @@ pub fn reader(props: &ReaderProps) -> Html {
                 Some(id) => {
                     let target = UrlState { view: View::Reader { doc: d.id.clone(), focus: Some(id.clone()) }, ..url.clone() };
                     let name = inits.iter().find(|i| i.id == id).map(|i| i.name.clone()).unwrap_or_default();
-                    html! { <a class={class} href={href(&target)} data-ini={id} data-met={met}
+                    html! { <a class={class} href={href(&target)} data-ini={id} data-met={met} data-hit={hit}
                                title={format!("{}：{name}", env.t("举措", "Initiative"))}>{ seg.text }</a> }
                 }
-                None => html! { <mark class={class} data-met={met}>{ seg.text }</mark> },
+                None => html! { <mark class={class} data-met={met} data-hit={hit}>{ seg.text }</mark> },
             }
         }) }</> }
     };
 
+    let url_hit = url.hit;
     let copy = {
         let copied = copied.clone();
         let text = citation(d, lang, ds.content_hash());
@@ -191,7 +237,23 @@ pub fn reader(props: &ReaderProps) -> Html {
         <div class="reader">
             <article class="doc" aria-labelledby="doc-title">
                 <p class="crumbs"><a href={href(&back)}>{ env.t("← 返回举措列表", "← Back to initiatives") }</a></p>
-                <h1 id="doc-title">{ &d.title }</h1>
+                <h1 id="doc-title" tabindex="-1">{ block(usize::MAX, None, &d.title) }</h1>
+                if total_hits > 0 {
+                    <nav class="hitbar" aria-label={env.t("检索词命中", "Query hits")} data-testid="hitbar">
+                        <span data-testid="hit-count">{ match (lang, url.hit) {
+                            (Lang::Zh, Some(h)) => format!("命中 {total_hits} 处 · 第 {} 处", h + 1),
+                            (Lang::Zh, None) => format!("命中 {total_hits} 处"),
+                            (Lang::En, Some(h)) => format!("{total_hits} hits · hit {}", h + 1),
+                            (Lang::En, None) => format!("{total_hits} hits"),
+                        } }</span>
+                        <button type="button" data-testid="hit-prev" aria-keyshortcuts="p"
+                            onclick={props.on_action.reform(move |_: MouseEvent| Action::SetHit(Some(url_hit.map_or(total_hits - 1, |h| (h + total_hits - 1) % total_hits))))}>
+                            { env.t("上一处 (p)", "Previous (p)") }</button>
+                        <button type="button" data-testid="hit-next" aria-keyshortcuts="n"
+                            onclick={props.on_action.reform(move |_: MouseEvent| Action::SetHit(Some(url_hit.map_or(0, |h| (h + 1) % total_hits))))}>
+                            { env.t("下一处 (n)", "Next (n)") }</button>
+                    </nav>
+                }
                 { for d.sections.iter().enumerate().map(|(si, s)| html! {
                     <section>
                         if let Some(h) = &s.heading { <h2>{ block(si, None, h) }</h2> }
@@ -235,6 +297,9 @@ pub fn reader(props: &ReaderProps) -> Html {
                         } }</dd>
                         <dt>{ env.t("文件", "File") }</dt><dd><code>{ &d.source_file }</code></dd>
                     </dl>
+                    if let Some(target) = compare_target(ds, di, url) {
+                        <p><a href={href(&target)} data-testid="compare-link">{ env.t("与做法相近的税务局并排对比 →", "Compare with bureaus doing the same →") }</a></p>
+                    }
                     <button type="button" onclick={copy} data-testid="copy-citation">{ env.t("复制引用", "Copy citation") }</button>
                     <span class="copied" role="status" aria-live="polite">{ match *copied {
                         Some(true) => env.t("已复制", "Copied"),
@@ -319,6 +384,42 @@ fn focus_panel(props: &FocusPanelProps) -> Html {
             <button type="button" class="link" onclick={close}>{ env.t("关闭详情", "Close details") }</button>
         </section>
     }
+}
+
+/// The compare view of this document's bureau beside the (up to three) bureaus that share
+/// the most of its initiatives; none when it names no bureau or shares nothing.
+fn compare_target(ds: &crate::data::Dataset, di: usize, url: &UrlState) -> Option<UrlState> {
+    let own = ds.doc(di).bureau.as_ref()?.name.clone();
+    let mut shared: std::collections::BTreeMap<String, usize> = Default::default();
+    for i in ds.inits_of_doc(di) {
+        let Some((c, _)) = ds.canonical_of(i) else {
+            continue;
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for &o in &ds.canon_members[c] {
+            if let Some(b) = &ds.doc_of_initiative(o as usize).bureau {
+                if b.name != own && seen.insert(b.name.clone()) {
+                    *shared.entry(b.name.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut others: Vec<(String, usize)> = shared.into_iter().collect();
+    others.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if others.is_empty() {
+        return None;
+    }
+    let mut selection = crate::state::Selection::default();
+    selection.toggle(Facet::Bureau, &own);
+    for (b, _) in others.into_iter().take(3) {
+        selection.toggle(Facet::Bureau, &b);
+    }
+    Some(UrlState {
+        view: View::Compare,
+        selection,
+        query: String::new(),
+        ..url.clone()
+    })
 }
 
 /// Ids are ASCII-ish slugs, but a hostile corpus could put quotes in them.
