@@ -386,6 +386,15 @@ impl Dataset {
         (n >= 1 && n <= r.len()).then(|| r.start + n - 1)
     }
 
+    /// Row of a figure id (`{doc}-m{n}`).
+    pub fn metric_by_id(&self, id: &str) -> Option<usize> {
+        let (doc, n) = id.rsplit_once("-m")?;
+        let d = self.doc_by_id(doc)?;
+        let n: usize = n.parse().ok()?;
+        let r = self.metrics_of_doc(d);
+        (n >= 1 && n <= r.len()).then(|| r.start + n - 1)
+    }
+
     /// Theme ids of an initiative, in taxonomy order.
     pub fn themes_of(&self, i: usize) -> Vec<String> {
         self.theme_ids(self.ix.init_themes[i])

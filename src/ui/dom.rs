@@ -197,7 +197,10 @@ pub fn on_plain_key(f: impl Fn(&str) + 'static) -> Option<EventListener> {
 pub fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(el) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+        // Without scrolling: the reader scrolls to its focused initiative itself.
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
     }
 }
 

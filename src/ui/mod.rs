@@ -193,10 +193,16 @@ fn explorer(props: &ExplorerProps) -> Html {
         View::About => html! { <pages::about::AboutPage /> },
         View::Saved => html! { <pages::saved::SavedPage /> },
     };
-    // A new view: the keyboard focus goes to its heading (screen readers announce it).
+    // A new view: the keyboard focus goes to its heading (screen readers announce it). Not on
+    // the first render: a page that has just loaded starts at its top, skip links first.
     {
         let kind = std::mem::discriminant(&url.view);
-        use_effect_with(kind, |_| dom::focus_id("view-title"));
+        let first = use_mut_ref(|| true);
+        use_effect_with(kind, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                dom::focus_id("view-title");
+            }
+        });
     }
     let on_lang = {
         let on_action = on_action.clone();

@@ -134,6 +134,8 @@ pub fn rows<'a>(ds: &'a Dataset, results: &[usize], lang: Lang) -> Vec<Row<'a>> 
         .collect()
 }
 
+/// Column names; the location columns say what they count, since a CSV carries no notes
+/// ([`LOCATION_NOTE`] says the same in the JSON export).
 const HEADER: [&str; 24] = [
     "initiative_id",
     "name",
@@ -152,9 +154,9 @@ const HEADER: [&str; 24] = [
     "publisher",
     "url",
     "section_heading",
-    "paragraph",
-    "char_start",
-    "char_end",
+    "paragraph_in_section (0 = heading)",
+    "char_start_in_paragraph",
+    "char_end_in_paragraph",
     "source_file",
     "filter",
     "corpus_hash",

@@ -106,13 +106,79 @@ pub fn category_label(c: MetricCategory, en: bool) -> &'static str {
     }
 }
 
-/// A unit as a reader expects it (durations are normalized to minutes).
+/// A unit as a reader expects it (durations are normalized to minutes). In English a count's
+/// measure word is named and kept in brackets (households (户)), since it is what the text says.
 pub fn unit_label(unit: &str, en: bool) -> String {
     match (unit, en) {
         ("分钟", true) | ("minutes", true) | ("min", true) => "minutes".into(),
         ("minutes", false) | ("min", false) => "分钟".into(),
         ("元", true) => "yuan".into(),
+        ("%", _) => "%".into(),
         ("百分点", true) => "percentage points".into(),
-        _ => unit.into(),
+        (u, true) => match COUNT_UNITS_EN.iter().find(|(zh, _)| *zh == u) {
+            Some((_, e)) => format!("{e} ({u})"),
+            None => u.into(),
+        },
+        (u, false) => u.into(),
+    }
+}
+
+/// English names of the measure words counts come with.
+const COUNT_UNITS_EN: &[(&str, &str)] = &[
+    ("户", "households"),
+    ("户次", "household visits"),
+    ("人", "people"),
+    ("名", "people"),
+    ("位", "people"),
+    ("人次", "person-times"),
+    ("家", "firms"),
+    ("个", "items"),
+    ("项", "items"),
+    ("条", "items"),
+    ("件", "cases"),
+    ("笔", "transactions"),
+    ("次", "times"),
+    ("场", "sessions"),
+    ("场次", "sessions"),
+    ("期", "sessions"),
+    ("批", "batches"),
+    ("台", "machines"),
+    ("种", "kinds"),
+    ("类", "categories"),
+    ("大类", "categories"),
+    ("篇", "articles"),
+    ("份", "copies"),
+    ("张", "sheets"),
+    ("支", "teams"),
+    ("队", "teams"),
+    ("所", "offices"),
+    ("处", "places"),
+    ("座", "buildings"),
+    ("地", "places"),
+    ("通", "calls"),
+    ("天", "days"),
+    ("小时", "hours"),
+    ("个月", "months"),
+    ("年", "years"),
+    ("周", "weeks"),
+    ("米", "metres"),
+    ("公里", "km"),
+    ("平方米", "m²"),
+    ("万元", "10,000 yuan"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_read_in_both_languages() {
+        assert_eq!(unit_label("户", true), "households (户)");
+        assert_eq!(unit_label("户", false), "户");
+        assert_eq!(unit_label("分钟", true), "minutes");
+        assert_eq!(unit_label("min", false), "分钟");
+        assert_eq!(unit_label("%", true), "%");
+        // An unknown measure word stays as written.
+        assert_eq!(unit_label("锦旗", true), "锦旗");
     }
 }

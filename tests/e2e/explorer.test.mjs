@@ -106,19 +106,18 @@ test('copy citation puts a citation on the clipboard', async () => {
 test('clicking a chart bar applies the filter (cross-filtering)', async () => {
   const page = await open('#/charts');
   const all = await resultCount(page);
-  await page.locator('[data-testid=chart-theme] g.bar[data-value=credit_finance]').click();
+  await page.locator('[data-testid=chart-theme] button.bar[data-value=credit_finance]').click();
   const n = await countChangedFrom(page, all);
   assert.ok(n > 0 && n < all);
   assert.match(page.url(), /theme=credit_finance/);
   assert.equal(await page.locator('.chips .chip[data-facet=theme]').count(), 1);
   // Keyboard works too: Enter on a focused bar toggles it off.
-  await page.locator('[data-testid=chart-theme] g.bar[data-value=credit_finance]').focus();
+  await page.locator('[data-testid=chart-theme] button.bar[data-value=credit_finance]').focus();
   await page.keyboard.press('Enter');
   assert.equal(await countChangedFrom(page, n), all);
   // The timeline keeps undated documents in their own bucket.
   assert.equal(await page.locator('[data-testid=chart-time] g.bar[data-value="?"]').count(), 1);
-  assert.ok(await page.locator('[data-testid=metrics-table] tbody tr').count() > 0);
-  await page.locator('[data-testid=chart-matrix] g.cell').first().click();
+  await page.locator('[data-testid=chart-matrix] button.cell').first().click();
   await countChangedFrom(page, all);
   assert.equal(await page.locator('.chips .chip').count(), 2, 'a matrix cell filters by theme and bureau');
   assert.ok(await page.locator('figure.chart details.alt').count() >= 4, 'every chart has a table alternative');
@@ -165,7 +164,7 @@ test('CSV export has a BOM, a header and one row per result', async () => {
   const csv = readFileSync(await download.path(), 'utf8');
   assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 BOM for Excel');
   const lines = csv.slice(1).trim().split('\r\n');
-  assert.match(lines[0], /^initiative_id,name,canonical,themes,summary,metrics,document_id,document_title,bureau/);
+  assert.match(lines[0], /^initiative_id,name,canonical,theme_ids,themes,summary,figures,document_id,document_title,bureau/);
   assert.equal(lines.length, n + 1);
   assert.ok(lines.slice(1).every((l) => l.includes('.txt,')), 'provenance: source file on every row');
   assert.ok(csv.includes('税护长江'));
@@ -195,7 +194,8 @@ test('375 px phone layout, and screenshots', async () => {
   assert.ok(!(await page.locator('#facets').isVisible()), 'facets folded away on a phone');
   await page.click('.filters-toggle');
   assert.ok(await page.locator('#facets').isVisible());
-  await page.click('.filters-toggle');
+  await page.click('[data-testid=sheet-done]');
+  assert.ok(!(await page.locator('#facets').isVisible()), 'done closes the sheet');
   await page.screenshot({ path: join(ARTIFACTS, 'phone.png') });
   for (const hash of ['#/doc/000_9839faa69b8a842d', '#/charts']) {
     await page.goto(server.url + hash);

@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod export;
 pub mod facets;
+pub mod focus;
 pub mod header;
 pub mod search;
 pub mod text;

@@ -111,7 +111,7 @@ fn report_html(env: &crate::ui::Env, r: &BuildReport, zh: bool) -> Html {
                 let n = r.inputs.iter().filter(|i| i.status == *s).count();
                 if zh { format!("{z} {n} 个") } else { format!("{n} {e}") }
             }).collect::<Vec<_>>().join(env.t("，", ", ")) }{ env.t("。", ".") }</p>
-            { for statuses.iter().skip(1).map(|(s, z, e)| {
+            { for statuses.iter().map(|(s, z, e)| {
                 let files: Vec<_> = r.inputs.iter().filter(|i| i.status == *s).collect();
                 if files.is_empty() { return html! {}; }
                 html! {
@@ -119,7 +119,8 @@ fn report_html(env: &crate::ui::Env, r: &BuildReport, zh: bool) -> Html {
                         <summary>{ if zh { format!("{z}（{}）", files.len()) } else { format!("{} ({})", e, files.len()) } }</summary>
                         <ul class="report">
                         { for files.iter().take(LISTED).map(|f| html! {
-                            <li><code>{ &f.file }</code>{ " — " }{ f.messages.join("；") }</li>
+                            <li><code>{ &f.file }</code>
+                                if !f.messages.is_empty() { { " — " }{ f.messages.join(env.t("；", "; ")) } }</li>
                         }) }
                         </ul>
                         if files.len() > LISTED {

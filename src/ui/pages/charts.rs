@@ -4,7 +4,7 @@
 use crate::data::{Facet, UNKNOWN};
 use crate::query::Outcome;
 use crate::state::{Action, Lang, UrlState};
-use crate::ui::components::charts::{activate, on_key, px, short, BarChart, BarItem};
+use crate::ui::components::charts::{activate, px, BarChart, BarItem};
 use crate::ui::components::facets::ActiveFilters;
 use crate::ui::components::search::SearchBox;
 use crate::ui::use_env;
@@ -140,6 +140,9 @@ fn timeline_chart(p: &ChartsPageProps) -> Html {
     }
 }
 
+/// Themes × bureaus as an HTML table: full theme and bureau names wrap in their headers (never
+/// cut), the table scrolls inside its box on a phone, and each cell is a button that filters by
+/// both.
 #[function_component(MatrixChart)]
 fn matrix_chart(p: &ChartsPageProps) -> Html {
     let env = use_env();
@@ -150,61 +153,45 @@ fn matrix_chart(p: &ChartsPageProps) -> Html {
     if m.themes.is_empty() {
         return html! {};
     }
-    let (lw, cw, rh, head) = (150.0, 44.0, 24.0, 110.0);
-    let w = lw + cw * m.bureaus.len() as f64 + 10.0;
-    let h = head + rh * m.themes.len() as f64 + 10.0;
     let d = p.on_action.clone();
     let sel = url.selection.clone();
     html! {
         <figure class="chart wide" id="chart-matrix" data-testid="chart-matrix">
             <figcaption id="chart-matrix-title">{ env.t("主题 × 税务局（点击方格同时筛选两者）", "Theme × bureau (a cell filters by both)") }</figcaption>
             <div class="scroll-x">
-            <svg viewBox={format!("0 0 {} {}", px(w), px(h))} width={px(w)} role="group" aria-labelledby="chart-matrix-title" class="matrix">
-                { for m.bureaus.iter().enumerate().map(|(bi, b)| {
-                    let x = lw + cw * bi as f64 + cw / 2.0;
-                    html! { <text class="axis" transform={format!("translate({},{}) rotate(-55)", px(x), px(head - 6.0))}><title>{ b.clone() }</title>{ short(&value_label(ds, lang, Facet::Bureau, b), 9) }</text> }
-                }) }
-                { for m.themes.iter().enumerate().map(|(ti, t)| {
-                    let y = head + rh * ti as f64;
-                    html! { <>
-                        <text x={px(lw - 6.0)} y={px(y + 16.0)} text-anchor="end">{ short(&ds.theme_name(t, lang == Lang::En), 10) }</text>
+            <table class="matrix" aria-labelledby="chart-matrix-title">
+                <thead><tr>
+                    <th scope="col">{ facet_label(lang, Facet::Theme) }</th>
+                    { for m.bureaus.iter().map(|b| html! { <th scope="col">{ value_label(ds, lang, Facet::Bureau, b) }</th> }) }
+                </tr></thead>
+                <tbody>
+                { for m.themes.iter().enumerate().map(|(ti, t)| html! {
+                    <tr>
+                        <th scope="row">{ ds.theme_name(t, lang == Lang::En) }</th>
                         { for m.bureaus.iter().enumerate().map(|(bi, b)| {
                             let n = m.cells[ti][bi];
-                            let x = lw + cw * bi as f64;
                             let level = if m.max == 0 { 0 } else { (n * 5).div_ceil(m.max) };
                             let selected = sel.is_selected(Facet::Theme, t) && sel.is_selected(Facet::Bureau, b);
                             let text = format!("{} × {}：{n}", ds.theme_name(t, lang == Lang::En), value_label(ds, lang, Facet::Bureau, b));
                             let (t2, b2, d2, s2) = (t.clone(), b.clone(), d.clone(), sel.clone());
-                            let act = Callback::from(move |_: ()| {
+                            let onclick = Callback::from(move |_: MouseEvent| {
                                 // Select both, or clear both when the cell is already the filter.
                                 let both = s2.is_selected(Facet::Theme, &t2) && s2.is_selected(Facet::Bureau, &b2);
                                 if both || !s2.is_selected(Facet::Theme, &t2) { d2.emit(Action::ToggleFacet(Facet::Theme, t2.clone())); }
                                 if both || !s2.is_selected(Facet::Bureau, &b2) { d2.emit(Action::ToggleFacet(Facet::Bureau, b2.clone())); }
                             });
-                            let a2 = act.clone();
                             html! {
-                                <g class={classes!("cell", format!("l{level}"), selected.then_some("selected"))} role="button" tabindex="0"
-                                   aria-pressed={selected.to_string()} aria-label={text.clone()}
-                                   onclick={move |_| act.emit(())}
-                                   onkeydown={on_key(a2)}>
-                                    <title>{ text }</title>
-                                    <rect x={px(x + 1.0)} y={px(y + 1.0)} width={px(cw - 2.0)} height={px(rh - 2.0)} rx="2" />
-                                    if n > 0 { <text x={px(x + cw / 2.0)} y={px(y + 16.0)} text-anchor="middle">{ n }</text> }
-                                </g>
+                                <td>
+                                    <button type="button" class={classes!("cell", format!("l{level}"), selected.then_some("selected"))}
+                                        aria-pressed={selected.to_string()} aria-label={text.clone()} title={text} {onclick}>{ n }</button>
+                                </td>
                             }
                         }) }
-                    </> }
+                    </tr>
                 }) }
-            </svg>
+                </tbody>
+            </table>
             </div>
-            <details class="alt"><summary>{ env.t("以表格查看", "View as table") }</summary>
-                <div class="scroll-x"><table class="table">
-                    <thead><tr><th scope="col">{ facet_label(lang, Facet::Theme) }</th>{ for m.bureaus.iter().map(|b| html! { <th scope="col">{ b }</th> }) }</tr></thead>
-                    <tbody>{ for m.themes.iter().enumerate().map(|(ti, t)| html! {
-                        <tr><th scope="row">{ ds.theme_name(t, lang == Lang::En) }</th>{ for m.cells[ti].iter().map(|n| html! { <td>{ n }</td> }) }</tr>
-                    }) }</tbody>
-                </table></div>
-            </details>
         </figure>
     }
 }

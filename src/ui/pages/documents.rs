@@ -62,6 +62,7 @@ pub fn documents_page(p: &DocumentsPageProps) -> Html {
     };
     html! {
         <div class="single">
+            <h1 id="view-title" class="sr-only" tabindex="-1">{ env.t("文档列表", "Documents") }</h1>
             <SearchBox query={url.query.clone()} on_query={p.on_action.reform(Action::SetQuery)} />
             <div class="toolbar"><ActiveFilters url={url.clone()} count={p.outcome.results.len()} on_action={p.on_action.clone()} /></div>
             <p class="count">{ match env.lang { Lang::Zh => format!("{} 篇文档", docs.len()), Lang::En => format!("{} documents", docs.len()) } }</p>

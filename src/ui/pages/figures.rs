@@ -5,7 +5,7 @@
 use crate::data::MetricRef;
 use crate::query::Outcome;
 use crate::state::{Action, Lang, UrlState, View};
-use crate::ui::components::charts::{fmt_num, px, short};
+use crate::ui::components::charts::{fmt_num, px};
 use crate::ui::components::facets::ActiveFilters;
 use crate::ui::components::href;
 use crate::ui::components::search::SearchBox;
@@ -94,22 +94,21 @@ pub fn figures_page(p: &FiguresPageProps) -> Html {
             }) }
             </div>
             if !bars.is_empty() {
-                <svg viewBox={format!("0 0 600 {}", px(bars.len() as f64 * 24.0 + 8.0))} role="img" class="bars"
-                     aria-label={match env.lang { Lang::Zh => format!("最大的 {} 个数据（{unit}），详见下表", bars.len()), Lang::En => format!("The {} largest figures ({unit}); see the table", bars.len()) }}>
-                { for bars.iter().enumerate().map(|(k, m)| {
+                <ul class="hbars" data-testid="figure-bars"
+                    aria-label={match env.lang { Lang::Zh => format!("最大的 {} 个数据（{unit}），详见下表", bars.len()), Lang::En => format!("The {} largest figures ({unit}); see the table", bars.len()) }}>
+                { for bars.iter().map(|m| {
                     let v = m.comparable();
-                    let w = if max > 0.0 { (v / max * 300.0).max(2.0) } else { 0.0 };
-                    let y = 4.0 + k as f64 * 24.0;
-                    html! { <a href={href(&open(m))} class="bar-link">
-                        <g class="bar">
-                            <title>{ format!("{} · {}", m.raw, m.label) }</title>
-                            <text x="224" y={px(y + 16.0)} text-anchor="end">{ short(m.label, 14) }</text>
-                            <rect class="fill" x="230" y={px(y + 4.0)} width={px(w)} height="14" rx="2" />
-                            <text class="num" x={px(236.0 + w)} y={px(y + 16.0)}>{ format!("{} {unit}", fmt_num(v)) }</text>
-                        </g>
-                    </a> }
+                    let w = if max > 0.0 { (v / max * 100.0).max(0.5) } else { 0.0 };
+                    let label = format!("{} · {}", m.raw, m.label);
+                    html! { <li>
+                        <a href={href(&open(m))} class="bar" title={label.clone()} aria-label={label} data-met={ds.metric_id(m.index)}>
+                            <span class="lbl">{ m.label }</span>
+                            <svg class="track" aria-hidden="true"><rect class="fill" width={format!("{}%", px(w))} height="100%" rx="2" /></svg>
+                            <span class="num">{ format!("{} {unit}", fmt_num(v)) }</span>
+                        </a>
+                    </li> }
                 }) }
-                </svg>
+                </ul>
             }
             <div class="sorts">{ env.t("排序：", "Sort: ") }
                 { sort_btn(Sort::ValueDesc, "数值降序", "Largest first") }

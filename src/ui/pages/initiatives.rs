@@ -84,7 +84,8 @@ pub fn initiatives_page(p: &InitiativesPageProps) -> Html {
             </div>
             // `data-query` names the query this list was rendered for: tests and benchmarks wait
             // for it, since a query that matches everything leaves the count unchanged.
-            <section class="results" aria-label={env.t("举措列表", "Initiatives")} data-query={p.url.query.clone()}>
+            <section class="results" aria-labelledby="view-title" data-query={p.url.query.clone()}>
+                <h1 id="view-title" class="sr-only" tabindex="-1">{ env.t("举措列表", "Initiatives") }</h1>
                 <SearchBox query={p.url.query.clone()} on_query={p.on_action.reform(Action::SetQuery)} />
                 <div class="toolbar">
                     <ActiveFilters url={p.url.clone()} count={results.len()} on_action={p.on_action.clone()} />

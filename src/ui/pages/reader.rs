@@ -3,8 +3,8 @@
 
 use crate::data::Facet;
 use crate::state::{Action, Lang, UrlState, View};
+use crate::ui::components::focus::{FigurePanel, FocusPanel};
 use crate::ui::components::href;
-use crate::ui::components::text::ThemeChips;
 use crate::ui::{dom, use_env};
 use crate::view::highlight::{query_ranges, segments, Mark};
 use crate::view::i18n::provenance_label;
@@ -137,7 +137,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         return html! {
             <div class="reader">
                 <article class="doc-pending" aria-busy="true">
-                    <h1 id="doc-title">{ &d.title }</h1>
+                    <h1 id="view-title" tabindex="-1">{ &d.title }</h1>
                     if ds.detail_failed(di) {
                         <p class="fatal" role="alert" data-testid="text-failed">{ env.t("正文无法载入（数据文件缺失或损坏），请检查站点上的 data/ 文件夹。", "The text could not be loaded (a data file is missing or damaged); check the site's data/ folder.") }</p>
                     } else {
@@ -152,6 +152,10 @@ pub fn reader(props: &ReaderProps) -> Html {
         .focus
         .as_deref()
         .and_then(|f| detail.initiatives.iter().find(|i| i.id == f));
+    let focus_met = props
+        .focus
+        .as_deref()
+        .and_then(|f| detail.metrics.iter().find(|m| m.id == f));
     let inits: Vec<_> = detail.initiatives.iter().collect();
     let mets: Vec<_> = detail.metrics.iter().collect();
 
@@ -195,7 +199,8 @@ pub fn reader(props: &ReaderProps) -> Html {
                     }
                 }
             }
-            let is_focus = ini.as_deref().is_some_and(|i| Some(i) == props.focus.as_deref());
+            let is_focus = props.focus.is_some()
+                && (ini.as_deref() == props.focus.as_deref() || met.as_deref() == props.focus.as_deref());
             if is_focus { class.push("focus"); }
             match ini.clone() {
                 Some(id) => {
@@ -235,9 +240,9 @@ pub fn reader(props: &ReaderProps) -> Html {
     };
     html! {
         <div class="reader">
-            <article class="doc" aria-labelledby="doc-title">
+            <article class="doc" aria-labelledby="view-title">
                 <p class="crumbs"><a href={href(&back)}>{ env.t("← 返回举措列表", "← Back to initiatives") }</a></p>
-                <h1 id="doc-title" tabindex="-1">{ block(usize::MAX, None, &d.title) }</h1>
+                <h1 id="view-title" tabindex="-1">{ block(usize::MAX, None, &d.title) }</h1>
                 if total_hits > 0 {
                     <nav class="hitbar" aria-label={env.t("检索词命中", "Query hits")} data-testid="hitbar">
                         <span data-testid="hit-count">{ match (lang, url.hit) {
@@ -308,7 +313,10 @@ pub fn reader(props: &ReaderProps) -> Html {
                     } }</span>
                     if *copied == Some(false) { <textarea readonly=true class="cite" value={citation(d, lang, ds.content_hash())} /> }
                 </section>
-                { match focus_init { Some(i) => html! { <FocusPanel id={i.id.clone()} url={url.clone()} on_action={props.on_action.clone()} /> }, None => html! {
+                { match (focus_init, focus_met) {
+                    (Some(i), _) => html! { <FocusPanel id={i.id.clone()} url={url.clone()} on_action={props.on_action.clone()} /> },
+                    (None, Some(m)) => html! { <FigurePanel id={m.id.clone()} url={url.clone()} on_action={props.on_action.clone()} /> },
+                    (None, None) => html! {
                     <section class="focus-panel muted"><p>{ env.t("点击文中高亮的举措查看详情。", "Click a highlighted initiative for details.") }</p>
                     <p>{ match lang { Lang::Zh => format!("本文 {} 项举措，{} 个数据。", inits.len(), mets.len()), Lang::En => format!("{} initiatives and {} figures in this document.", inits.len(), mets.len()) } }</p></section>
                 } } }
@@ -319,70 +327,6 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </section>
             </aside>
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FocusPanelProps {
-    id: String,
-    url: UrlState,
-    on_action: Callback<Action>,
-}
-
-/// Details of one initiative and where else it appears.
-#[function_component(FocusPanel)]
-fn focus_panel(props: &FocusPanelProps) -> Html {
-    const SHOWN: usize = 30;
-    let env = use_env();
-    let ds = &env.ds;
-    let url = &props.url;
-    let Some(i) = ds.initiative_by_id(&props.id) else {
-        return html! {};
-    };
-    let canon = ds.canonical_of(i);
-    let elsewhere: Vec<usize> = canon
-        .map(|(c, _)| {
-            ds.canon_members[c]
-                .iter()
-                .map(|&x| x as usize)
-                .filter(|&x| x != i)
-                .collect()
-        })
-        .unwrap_or_default();
-    let metrics: Vec<_> = ds.metrics_of(i).collect();
-    let close = props.on_action.reform(|_: MouseEvent| Action::Focus(None));
-    html! {
-        <section class="focus-panel" data-testid="focus-panel" aria-live="polite">
-            <h2>{ ds.name(i) }</h2>
-            <ThemeChips themes={ds.themes_of(i)} selected={url.selection.values(Facet::Theme)}
-                on_toggle={props.on_action.reform(|t: String| Action::ToggleFacet(Facet::Theme, t))} />
-            <p>{ ds.summary_of(i).unwrap_or_default() }</p>
-            if !metrics.is_empty() {
-                <h3>{ env.t("相关数据", "Figures") }</h3>
-                <ul>{ for metrics.iter().map(|m| html! {
-                    <li><strong>{ m.raw }</strong>{ " " }{ m.label }</li>
-                }) }</ul>
-            }
-            <h3>{ env.t("同一举措的其他文档与税务局", "Same initiative elsewhere") }</h3>
-            if elsewhere.is_empty() {
-                <p class="muted">{ env.t("目前只见于本文。", "Only in this document so far.") }</p>
-            } else {
-                <ul>{ for elsewhere.iter().take(SHOWN).map(|&o| {
-                    let od = ds.doc_of_initiative(o);
-                    let target = UrlState { view: View::Reader { doc: od.id.clone(), focus: Some(ds.initiative_id(o)) }, ..url.clone() };
-                    html! { <li><a href={href(&target)}>{ od.bureau.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| env.t("税务局未注明", "Bureau not stated").to_string()) }
-                        { " · " }{ od.title.clone() }</a></li> }
-                }) }</ul>
-                if elsewhere.len() > SHOWN {
-                    <p class="muted">{ match env.lang { Lang::Zh => format!("另有 {} 处，见下方链接。", elsewhere.len() - SHOWN), Lang::En => format!("{} more: see the link below.", elsewhere.len() - SHOWN) } }</p>
-                }
-            }
-            if let Some((_, c)) = canon {
-                <p><a href={href(&UrlState { view: View::Canonical { key: c.key.clone() }, ..url.clone() })}>
-                    { match env.lang { Lang::Zh => format!("“{}”在各税务局的情况 →", c.name()), Lang::En => format!("“{}” across bureaus →", c.name()) } }</a></p>
-            }
-            <button type="button" class="link" onclick={close}>{ env.t("关闭详情", "Close details") }</button>
-        </section>
     }
 }
 
