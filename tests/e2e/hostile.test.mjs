@@ -33,7 +33,8 @@ test('XSS payloads in the corpus render as inert text', { skip: !existsSync(HOST
     const { page } = g;
     await page.goto(server.url);
     await ready(page);
-    const views = ['#/initiatives', '#/documents', '#/charts', '#/initiatives?lang=en'];
+    const views = ['#/initiatives', '#/documents', '#/charts', '#/initiatives?lang=en', '#/kwic?q=script', '#/figures', '#/spread', '#/about',
+      '#/compare?province=' + ['北京', '四川'].map(encodeURIComponent).join(','), '#/kwic?q=' + encodeURIComponent('"<" | onerror')];
     for (const v of views) {
       await page.goto(server.url + v);
       await page.waitForSelector('main#main');
@@ -87,7 +88,7 @@ function rng(seed) {
 
 function garbage(r) {
   const alphabet = ['/', '?', '&', '=', '%', '%E4', '%ZZ', '#', ',', '..', 'doc', 'charts', 'initiative', 'theme', 'q', 'sort',
-    'lang', 'focus', 'time', '税', '\u202e', '<script>', '"', "'", ' ', '\\', '%00', '%FF%FE', 'year=?', 'x'.repeat(300)];
+    'lang', 'focus', 'time', 'kwic', 'compare', 'spread', 'figures', 'about', 'saved', 'order', 'fig', 'hit', 'bureau', 'province', '|', '-', '"', '税', '\u202e', '<script>', '"', "'", ' ', '\\', '%00', '%FF%FE', 'year=?', 'x'.repeat(300)];
   const n = 1 + Math.floor(r() * 12);
   let s = '';
   for (let i = 0; i < n; i++) s += r() < 0.7 ? alphabet[Math.floor(r() * alphabet.length)] : String.fromCharCode(33 + Math.floor(r() * 20000));

@@ -22,14 +22,6 @@ pub struct BarChartProps {
     pub unit: AttrValue,
 }
 
-pub fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n - 1).collect::<String>())
-    }
-}
-
 /// Enter or Space on a focused chart element acts like a click.
 pub fn on_key(act: Callback<()>) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
