@@ -5,6 +5,7 @@
 //! | module | stage |
 //! |---|---|
 //! | [`model`] | the corpus model: plain serde data, ids |
+//! | [`fold`] | search folding (traditional → simplified, fullwidth, case), one character for one |
 //! | [`ingest`] | bytes → a normalized document (text, sections, stated metadata) |
 //! | [`place`] | the document's bureau, province, city and district |
 //! | [`extract`] | initiatives, recognitions, themes and figures |
@@ -17,6 +18,7 @@
 //! feature everything else is there too; none of it does I/O, so it also compiles to wasm32
 //! (the browser import). The `corpus` binary adds directory walking and parallelism.
 
+pub mod fold;
 pub mod model;
 pub mod pack;
 

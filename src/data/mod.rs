@@ -95,7 +95,7 @@ impl Dataset {
     /// Reads `index.bin`.
     pub fn from_index(bytes: &[u8]) -> Result<Dataset, String> {
         let ix = IndexPack::decode(bytes).map_err(|e| e.to_string())?;
-        corpus::pack::fold::install(&ix.meta.fold_table);
+        corpus::fold::install(&ix.meta.fold_table);
         Ok(Dataset::new(ix))
     }
 
@@ -151,7 +151,7 @@ impl Dataset {
             .meta
             .names
             .iter()
-            .map(|n| corpus::pack::fold::fold(n))
+            .map(|n| corpus::fold::fold(n))
             .collect();
 
         // Facet value tables: first-seen order, then each table is sorted for stable codes.

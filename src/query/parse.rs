@@ -10,7 +10,7 @@
 //!
 //! Parsing never fails: an unclosed quotation runs to the end, a lone `-` or `|` is ignored.
 
-use corpus::pack::fold::fold;
+use corpus::fold::fold;
 
 /// At most this many terms are kept: each costs a search.
 pub const MAX_TERMS: usize = 12;

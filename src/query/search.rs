@@ -1,6 +1,6 @@
 //! Exact Chinese substring search over the pack.
 //!
-//! Every text is folded character by character (`corpus::pack::fold`: fullwidth → ASCII, ASCII
+//! Every text is folded character by character (`corpus::fold`: fullwidth → ASCII, ASCII
 //! lowercase, traditional → simplified), so folded and original texts have the same number of
 //! characters and match positions map straight back for highlighting.
 //!
@@ -19,7 +19,7 @@
 use crate::data::Dataset;
 use corpus::pack::{bigram_key, unigram_key, Postings};
 
-pub use corpus::pack::fold::{fold, fold_char};
+pub use corpus::fold::{fold, fold_char};
 
 /// Documents whose text contains a query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

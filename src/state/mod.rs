@@ -12,7 +12,7 @@ pub mod saved;
 pub mod selection;
 pub mod url;
 
-pub use selection::{Selection, Sort};
+pub use selection::{KwicOrder, Selection, Sort};
 pub use url::{Lang, UrlState, View};
 
 use crate::data::Facet;
@@ -41,7 +41,7 @@ pub enum Action {
     SetByMonth(bool),
     /// The reader moves to another query hit.
     SetHit(Option<usize>),
-    SetOrder(crate::view::kwic::Order),
+    SetOrder(KwicOrder),
     /// The figure group to show.
     SetFigures(Option<String>),
     /// The hash changed (load, back/forward, edited link).

@@ -70,3 +70,40 @@ impl Sort {
             .find(|s| s.key() == k)
     }
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The order of keyword-in-context lines (`order=` in the URL).
+pub enum KwicOrder {
+    /// Document order (the filter's order), then text order.
+    #[default]
+    Text,
+    /// By the words just left of the hit (read right to left), as concordances sort.
+    Left,
+    Right,
+    Bureau,
+    Date,
+}
+
+impl KwicOrder {
+    pub const ALL: [KwicOrder; 5] = [
+        KwicOrder::Text,
+        KwicOrder::Left,
+        KwicOrder::Right,
+        KwicOrder::Bureau,
+        KwicOrder::Date,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            KwicOrder::Text => "text",
+            KwicOrder::Left => "left",
+            KwicOrder::Right => "right",
+            KwicOrder::Bureau => "bureau",
+            KwicOrder::Date => "date",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<KwicOrder> {
+        KwicOrder::ALL.into_iter().find(|o| o.key() == k)
+    }
+}

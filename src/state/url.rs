@@ -3,7 +3,7 @@
 //! Parsing never fails: unknown parts are dropped and reported, so a garbage link still opens
 //! a sane view with a notice.
 
-use super::{Selection, Sort};
+use super::{KwicOrder, Selection, Sort};
 use crate::data::Facet;
 use std::fmt::Write;
 
@@ -70,7 +70,7 @@ pub struct UrlState {
     /// The reader's current query hit (0-based, in text order).
     pub hit: Option<usize>,
     /// The order of keyword-in-context lines.
-    pub order: crate::view::kwic::Order,
+    pub order: KwicOrder,
     /// The figure group shown (`money:元`, `count:户`); the largest when unset.
     pub figures: Option<String>,
 }
@@ -205,14 +205,12 @@ impl UrlState {
                     Ok(h) if h < 1_000_000 => st.hit = Some(h),
                     _ => problems.push(part.to_string()),
                 },
-                "order" => match crate::view::kwic::Order::from_key(v) {
+                "order" => match KwicOrder::from_key(v) {
                     Some(o) => st.order = o,
                     None => problems.push(part.to_string()),
                 },
                 "fig" => match decode(v) {
-                    Some(g) if crate::view::figures::Group::from_key(&g).is_some() => {
-                        st.figures = Some(g)
-                    }
+                    Some(g) if is_figure_group(&g) => st.figures = Some(g),
                     _ => problems.push(part.to_string()),
                 },
                 "focus" => match decode(v) {
@@ -314,7 +312,7 @@ mod tests {
             st.view = view;
             st.hit = matches!(st.view, View::Reader { .. }).then_some(3);
             st.order = if st.view == View::Kwic {
-                crate::view::kwic::Order::Left
+                KwicOrder::Left
             } else {
                 Default::default()
             };
@@ -352,4 +350,13 @@ mod tests {
         );
         assert_eq!(decode("%E4"), None);
     }
+}
+
+/// A figure group as the URL names it: a kind and a unit, `money:元`, `count:户`.
+fn is_figure_group(g: &str) -> bool {
+    g.split_once(':').is_some_and(|(c, u)| {
+        corpus::model::MetricCategory::from_id(c).is_some()
+            && !u.is_empty()
+            && u.chars().count() <= 16
+    })
 }

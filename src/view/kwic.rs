@@ -10,6 +10,7 @@
 use crate::data::Dataset;
 use crate::query::parse::Query;
 use crate::query::search::Finder;
+use crate::state::KwicOrder;
 use serde::Serialize;
 
 /// Characters of context on each side.
@@ -26,42 +27,6 @@ pub struct Line {
     pub left: String,
     pub keyword: String,
     pub right: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Order {
-    /// Document order (the filter's order), then text order.
-    #[default]
-    Text,
-    /// By the words just left of the hit (read right to left), as concordances sort.
-    Left,
-    Right,
-    Bureau,
-    Date,
-}
-
-impl Order {
-    pub const ALL: [Order; 5] = [
-        Order::Text,
-        Order::Left,
-        Order::Right,
-        Order::Bureau,
-        Order::Date,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Order::Text => "text",
-            Order::Left => "left",
-            Order::Right => "right",
-            Order::Bureau => "bureau",
-            Order::Date => "date",
-        }
-    }
-
-    pub fn from_key(k: &str) -> Option<Order> {
-        Order::ALL.into_iter().find(|o| o.key() == k)
-    }
 }
 
 /// Byte ranges of the occurrences of the query's sought terms in a folded text: each term
@@ -129,16 +94,16 @@ pub fn lines(ds: &Dataset, q: &Query, docs: &[usize], limit: usize) -> (Vec<Line
 }
 
 /// Sorts lines in place (stable: equal keys keep document and text order).
-pub fn sort(ds: &Dataset, lines: &mut [Line], order: Order) {
+pub fn sort(ds: &Dataset, lines: &mut [Line], order: KwicOrder) {
     match order {
-        Order::Text => {}
-        Order::Left => lines.sort_by(|a, b| a.left.chars().rev().cmp(b.left.chars().rev())),
-        Order::Right => lines.sort_by(|a, b| a.right.cmp(&b.right)),
-        Order::Bureau => lines.sort_by_key(|l| {
+        KwicOrder::Text => {}
+        KwicOrder::Left => lines.sort_by(|a, b| a.left.chars().rev().cmp(b.left.chars().rev())),
+        KwicOrder::Right => lines.sort_by(|a, b| a.right.cmp(&b.right)),
+        KwicOrder::Bureau => lines.sort_by_key(|l| {
             let b = ds.doc(l.doc).bureau.as_ref().map(|b| b.name.clone());
             (b.is_none(), b)
         }),
-        Order::Date => lines.sort_by(|a, b| {
+        KwicOrder::Date => lines.sort_by(|a, b| {
             let (x, y) = (&ds.doc(a.doc).date, &ds.doc(b.doc).date);
             match (x, y) {
                 (Some(x), Some(y)) => y.cmp(x),

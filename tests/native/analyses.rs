@@ -7,7 +7,7 @@ use tax_explorer::data::Facet;
 use tax_explorer::query::parse::parse;
 use tax_explorer::query::search::fold;
 use tax_explorer::query::{apply, query_match};
-use tax_explorer::state::{Selection, Sort};
+use tax_explorer::state::{KwicOrder, Selection, Sort};
 use tax_explorer::view::{compare, figures, kwic, spread};
 
 fn bureaus() -> Vec<String> {
@@ -207,7 +207,7 @@ fn kwic_lists_every_occurrence_with_its_context() {
             assert_eq!(*hits, (0..hits.len()).collect::<Vec<_>>());
         }
         let mut sorted = lines.clone();
-        kwic::sort(e, &mut sorted, kwic::Order::Right);
+        kwic::sort(e, &mut sorted, KwicOrder::Right);
         assert!(sorted.windows(2).all(|w| w[0].right <= w[1].right));
         let csv = kwic::csv(e, &sorted, q, "2026-12-04");
         assert_eq!(csv.lines().count(), lines.len() + 1);

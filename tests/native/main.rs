@@ -9,6 +9,7 @@ mod filtering;
 mod pack;
 mod querying;
 mod searching;
+mod structure;
 mod urls;
 
 use corpus::build::PackFiles;

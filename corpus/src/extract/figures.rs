@@ -12,9 +12,9 @@ macro_rules! regex {
     }};
 }
 use super::vocab::Vocab;
+use crate::fold::fold_char;
 use crate::ingest::text::{char_len, chinese_number, is_han};
 use crate::model::{Bound, Direction, Metric, MetricCategory, Normalized};
-use crate::pack::fold::fold_char;
 use regex::Regex;
 use std::sync::OnceLock;
 

@@ -18,7 +18,6 @@
 
 pub mod blob;
 pub mod detail;
-pub mod fold;
 #[cfg(feature = "ingest")]
 mod postings;
 pub mod reader;
@@ -30,6 +29,7 @@ pub use reader::{decode_texts, CanonRow, IndexMeta, IndexPack, Postings, SearchP
 #[cfg(feature = "ingest")]
 pub use writer::{PackSink, PackWriter};
 
+use crate::fold;
 use crate::model::Document;
 
 /// `report.json`: what became of every input file of the build.

@@ -4,13 +4,13 @@
 
 use super::blob::Blobs;
 use super::detail::{position, record, ContentHash};
-use super::fold::{fold, TABLE_TEXT};
 use super::postings::PostingsBuilder;
 use super::{
     block_index, detail_file, folded_text_blocks, text_file, CanonRow, IndexMeta, IndexPack,
     PackError, DETAIL_CHUNK, INDEX_FILE, NONE, PACK_VERSION, REPORT_FILE, SEARCH_FILE, TEXT_CHUNK,
 };
 use crate::assemble::canonical::{group, CanonInput};
+use crate::fold::{fold, TABLE_TEXT};
 use crate::model::{
     is_initiative_id, is_metric_id, Bound, Direction, Document, Initiative, InputRecord, Metric,
     Theme, INITIATIVE_TAG, SCHEMA_VERSION,
@@ -484,8 +484,8 @@ fn fold_map(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut folded = 0;
     for (i, c) in text.char_indices() {
-        folded += super::fold::fold_char(c).len_utf8();
-        if super::fold::fold_char(c).len_utf8() != c.len_utf8() {
+        folded += crate::fold::fold_char(c).len_utf8();
+        if crate::fold::fold_char(c).len_utf8() != c.len_utf8() {
             out.push((i + c.len_utf8(), folded));
         }
     }

@@ -12,9 +12,9 @@
 //! name reported is the text as written.
 
 use super::gazetteer::Gazetteer;
+use crate::fold::fold_char;
 use crate::ingest::text::{char_len, is_han};
 use crate::model::Bureau;
-use crate::pack::fold::fold_char;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 

@@ -141,12 +141,8 @@ fn passages_and_the_build_report() {
             assert_eq!(i.doc_id, doc.id);
             let (s, e) = ix.passage(r);
             let passage = &texts[d][s..e];
-            assert_eq!(passage, corpus::pack::fold::fold(&i.summary), "{}", i.id);
-            assert!(
-                passage.contains(&corpus::pack::fold::fold(&i.name)),
-                "{}",
-                i.id
-            );
+            assert_eq!(passage, corpus::fold::fold(&i.summary), "{}", i.id);
+            assert!(passage.contains(&corpus::fold::fold(&i.name)), "{}", i.id);
             checked += 1;
         }
     }

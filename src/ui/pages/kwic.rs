@@ -4,13 +4,13 @@
 use super::super::{dom, load};
 use crate::query::filter::documents_in_filter;
 use crate::query::QueryMatch;
-use crate::state::{Action, Lang, UrlState, View};
+use crate::state::{Action, KwicOrder, Lang, UrlState, View};
 use crate::ui::components::facets::ActiveFilters;
 use crate::ui::components::href;
 use crate::ui::components::search::{SearchBox, SearchProgress};
 use crate::ui::{identity, use_env};
 use crate::view::export::{file_name, filter_text};
-use crate::view::kwic::{self, Order};
+use crate::view::kwic;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn kwic_page(p: &KwicPageProps) -> Html {
     }
     let on_order = p.on_action.reform(|e: Event| {
         let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        Action::SetOrder(Order::from_key(&s.value()).unwrap_or_default())
+        Action::SetOrder(KwicOrder::from_key(&s.value()).unwrap_or_default())
     });
     let export = {
         let (ds, lines, url) = (ds.clone(), lines.clone(), url.clone());
@@ -91,12 +91,12 @@ pub fn kwic_page(p: &KwicPageProps) -> Html {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(k))
     };
-    let order_label = |o: Order| match o {
-        Order::Text => env.t("按文档顺序", "Document order"),
-        Order::Left => env.t("按左侧语境", "Left context"),
-        Order::Right => env.t("按右侧语境", "Right context"),
-        Order::Bureau => env.t("按税务局", "Bureau"),
-        Order::Date => env.t("按日期（新→旧）", "Date (newest first)"),
+    let order_label = |o: KwicOrder| match o {
+        KwicOrder::Text => env.t("按文档顺序", "Document order"),
+        KwicOrder::Left => env.t("按左侧语境", "Left context"),
+        KwicOrder::Right => env.t("按右侧语境", "Right context"),
+        KwicOrder::Bureau => env.t("按税务局", "Bureau"),
+        KwicOrder::Date => env.t("按日期（新→旧）", "Date (newest first)"),
     };
     html! {
         <div class="single kwic-page">
@@ -106,7 +106,7 @@ pub fn kwic_page(p: &KwicPageProps) -> Html {
                 <ActiveFilters url={url.clone()} count={p.results} on_action={p.on_action.clone()} />
                 <label class="sort">{ env.t("排序 ", "Sort ") }
                     <select onchange={on_order} data-testid="kwic-order">
-                    { for Order::ALL.iter().map(|&o| html! {
+                    { for KwicOrder::ALL.iter().map(|&o| html! {
                         <option value={o.key()} selected={url.order == o}>{ order_label(o) }</option>
                     }) }
                     </select>

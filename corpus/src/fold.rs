@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 /// The table text: `#` comment lines, then space-separated pairs `繁简`.
 #[cfg(feature = "ingest")]
-pub static TABLE_TEXT: &str = include_str!("../../data/fold/ts-chars.txt");
+pub static TABLE_TEXT: &str = include_str!("../data/fold/ts-chars.txt");
 
 static TABLE: OnceLock<Table> = OnceLock::new();
 
