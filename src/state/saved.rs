@@ -21,7 +21,11 @@ pub struct SavedViews(pub Vec<Saved>);
 impl SavedViews {
     /// From the stored JSON; whatever cannot be read is left out.
     pub fn from_json(s: &str) -> SavedViews {
-        let raw: Vec<serde_json::Value> = serde_json::from_str(s).unwrap_or_default();
+        SavedViews::from_values(serde_json::from_str(s).unwrap_or_default())
+    }
+
+    /// From the stored entries; whatever cannot be read is left out.
+    pub fn from_values(raw: Vec<serde_json::Value>) -> SavedViews {
         SavedViews(
             raw.into_iter()
                 .filter_map(|v| serde_json::from_value::<Saved>(v).ok())

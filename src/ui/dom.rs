@@ -204,18 +204,6 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// A value of the browser's localStorage (none when storage is unavailable, e.g. private mode).
-pub fn storage_get(key: &str) -> Option<String> {
-    window()?.local_storage().ok()??.get_item(key).ok()?
-}
-
-/// Stores a value; false when storage is unavailable or full.
-pub fn storage_set(key: &str, value: &str) -> bool {
-    window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .is_some_and(|s| s.set_item(key, value).is_ok())
-}
-
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(w) = window() {

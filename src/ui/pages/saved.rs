@@ -2,17 +2,20 @@
 //! rename and delete. The list lives in localStorage ([`crate::state::saved`]).
 
 use crate::state::saved::{SavedViews, KEY};
-use crate::ui::{dom, use_env};
+use crate::ui::use_env;
+use gloo_storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
+/// The saved views (none when storage is unavailable, e.g. in private mode, or damaged).
 pub fn load() -> SavedViews {
-    dom::storage_get(KEY)
-        .map(|s| SavedViews::from_json(&s))
+    LocalStorage::get::<Vec<serde_json::Value>>(KEY)
+        .map(SavedViews::from_values)
         .unwrap_or_default()
 }
 
+/// Stores them; false when storage is unavailable or full.
 pub fn store(v: &SavedViews) -> bool {
-    dom::storage_set(KEY, &v.to_json())
+    LocalStorage::set(KEY, &v.0).is_ok()
 }
 
 #[function_component(SavedPage)]
