@@ -6,8 +6,9 @@
 //! | module | what |
 //! |---|---|
 //! | [`gazetteer`] | GB/T 2260 divisions (`data/divisions.tsv`), full and short names |
-//! | [`bureau`] | bureau names read leftwards from 税务局, and the choice of the document's one |
+//! | [`bureau`] | bureau names read leftwards from 税务局 (`names`), and the choice of the document's one (`choose`) |
 //! | [`region`] | the divisions a bureau's name states, else a province the text names |
+//! | [`english`] | English names of the divisions (pinyin and conventional names; `tables` of kinds, zones, ethnic groups) |
 
 pub mod bureau;
 pub mod english;
