@@ -133,7 +133,8 @@ test('bureaus side by side: columns per bureau, shared initiatives marked, reach
   assert.ok(heads.some((h) => h.includes(JINJIANG)) && heads.some((h) => h.includes(ZHENJIANG)), JSON.stringify(heads));
   const summary = await page.textContent('[data-testid=compare-summary]');
   assert.match(summary, /共有的举措 \d+ 项/);
-  assert.ok(await page.locator('[data-testid=compare] .shared').count() > 0, 'shared initiatives are marked');
+  assert.ok(await page.locator('[data-testid=compare] li.shared').count() > 0, 'shared initiatives are marked');
+  assert.ok(await page.locator('[data-testid=compare] li.only').count() > 0, 'so is what only one of them does');
   // Provinces too.
   await page.goto(server.url + '#/compare?province=' + ['四川', '江苏'].map(encodeURIComponent).join(','));
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare] thead th').length === 3);

@@ -72,9 +72,9 @@ pub fn compare_page(p: &ComparePageProps) -> Html {
                 <p class="muted">{ match env.lang { Lang::Zh => format!("最多并排 {MAX_COLUMNS} 列，只显示前 {MAX_COLUMNS} 项。"), Lang::En => format!("At most {MAX_COLUMNS} columns: the first {MAX_COLUMNS} are shown.") } }</p>
             }
             <p class="summary" data-testid="compare-summary">{ match env.lang {
-                Lang::Zh => format!("共有的举措 {} 项（标 ◆）；{}", cmp.shared.len(),
+                Lang::Zh => format!("共有的举措 {} 项（标 ◆，仅一方有的标 ◇）；{}", cmp.shared.len(),
                     cmp.columns.iter().zip(&cmp.only).map(|(c, n)| format!("仅{}有 {n} 项", label(c))).collect::<Vec<_>>().join("，")),
-                Lang::En => format!("{} shared initiatives (marked ◆); {}", cmp.shared.len(),
+                Lang::En => format!("{} shared initiatives (marked ◆; ◇: only one has it); {}", cmp.shared.len(),
                     cmp.columns.iter().zip(&cmp.only).map(|(c, n)| format!("{n} only in {}", label(c))).collect::<Vec<_>>().join(", ")),
             } }</p>
             <div class="scroll-x">
@@ -97,8 +97,9 @@ pub fn compare_page(p: &ComparePageProps) -> Html {
                                 let target = UrlState { view: View::Reader { doc: d.id.clone(), focus: Some(ds.initiative_id(i)) }, ..url.clone() };
                                 let figures: Vec<&str> = ds.metrics_of(i).map(|m| m.raw).collect();
                                 html! {
-                                    <li class={classes!(shared.then_some("shared"))} data-shared={shared.to_string()}>
+                                    <li class={classes!(if shared { "shared" } else { "only" })} data-shared={shared.to_string()}>
                                         if shared { <span class="mark" title={env.t("多列共有", "shared")}>{ "◆ " }</span> }
+                                        else { <span class="mark" title={env.t("仅此一列", "only here")}>{ "◇ " }</span> }
                                         <a href={href(&target)}>{ ds.name(i) }</a>
                                         if let Some(s) = ds.summary_of(i) { <p class="passage">{ s }</p> }
                                         if !figures.is_empty() { <p class="figs">{ figures.join("，") }</p> }
