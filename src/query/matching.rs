@@ -142,7 +142,7 @@ pub fn query_match(ds: &Dataset, text: &str) -> Option<QueryMatch> {
     let (ni, nd) = (ds.n_initiatives(), ds.docs().len());
     let combine = |n: usize, pick: &dyn Fn(&TermHits) -> &Vec<u64>| -> Vec<u64> {
         let mut acc = vec![!0u64; n.div_ceil(64)];
-        if n % 64 != 0 {
+        if !n.is_multiple_of(64) {
             if let Some(last) = acc.last_mut() {
                 *last = (1u64 << (n % 64)) - 1;
             }
