@@ -31,9 +31,10 @@ if (typeof WebAssembly !== 'object' || !WebAssembly.validate(SIMD_PROBE)) {
   fatal('此浏览器不支持 WebAssembly SIMD，请使用较新版本的 Chrome、Edge、Firefox 或 Safari（16.4 及以上）。'
     + ' This browser lacks WebAssembly SIMD; please use a current Chrome, Edge, Firefox or Safari (16.4 or later).');
 } else {
-  // The module downloads while the host looks for an imported corpus (IndexedDB).
+  // The module downloads while the host looks for an imported corpus (IndexedDB). The single
+  // file (scripts/single-file.mjs) replaces these two lines' sources with its inlined ones.
   const wasm = fetch(new URL('./tax-explorer_bg.wasm', import.meta.url));
-  createHost()
+  createHost({})
     .then(() => init({ module_or_path: wasm }))
     .then(() => {
       window.taxExplorer = bindings; // benchmark hooks (search_count, wasm_memory_bytes)
