@@ -4,7 +4,7 @@
 //!
 //! | request | fields | answer |
 //! |---|---|---|
-//! | `build` | `paths` (path order), `files` (`File`s), `base` (`report.json` then document chunks, or null) | `progress` per file, then `done` with `summary` (JSON [`corpus::pack::ImportSummary`]), `names`, `buffers` |
+//! | `build` | `paths` (path order), `files` (`File`s), `base` (`report.json` then document chunks, or null) | `progress` per file, then `done` with `summary` (JSON [`corpus::pack::ImportSummary`]), `names`, `buffers`, `memory` (the module's peak memory, bytes) |
 //! | `zip` | `names`, `buffers` | `zip` with `bytes` |
 //! | `corpus` | `buffers` (`report.json` then document chunks) | `corpus` with `bytes` |
 //!
@@ -127,10 +127,19 @@ mod wasm {
                 ("summary", summary.into()),
                 ("names", names.into()),
                 ("buffers", list.into()),
+                ("memory", memory_bytes().into()),
             ],
             &arrays,
         );
         Ok(())
+    }
+
+    /// The module's linear memory: it only grows, so this is the peak of the import.
+    fn memory_bytes() -> f64 {
+        let mem: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        mem.buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length() as f64
     }
 
     fn describe(e: &JsValue) -> String {

@@ -263,12 +263,22 @@ struct DialogProps {
 #[function_component(Dialog)]
 fn dialog(p: &DialogProps) -> Html {
     let env = use_env();
-    use_effect_with((), |_| crate::ui::dom::focus_id("import-title"));
-    let onkeydown = Callback::from(|e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            set_open(false);
-        }
+    // Escape closes it wherever the focus is (a button that did its job may be gone).
+    use_effect_with((), |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "keydown", |e| {
+                if e.dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape")
+                {
+                    set_open(false);
+                }
+            })
+        });
+        move || drop(listener)
     });
+    // Each step starts at the title, which names it (screen readers announce it).
+    let step = session::with(|s| std::mem::discriminant(&s.phase));
+    use_effect_with(step, |_| crate::ui::dom::focus_id("import-title"));
     let close = Callback::from(|_: MouseEvent| set_open(false));
     let body = session::with(|s| match &s.phase {
         Phase::Idle | Phase::Cancelled | Phase::Failed { .. } | Phase::Choosing { .. } => {
@@ -333,7 +343,7 @@ fn dialog(p: &DialogProps) -> Html {
     });
     html! {
         <div class="import-backdrop">
-            <div class="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" {onkeydown} data-testid="import-dialog">
+            <div class="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
                 <h2 id="import-title" tabindex="-1">{ title }</h2>
                 { body }
                 <div class="row"><button type="button" class="ibtn" data-testid="import-close" onclick={close}>{ env.t("关闭", "Close") }</button></div>

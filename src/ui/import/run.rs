@@ -257,6 +257,10 @@ async fn finish(msg: JsValue) {
         Some(Err(e)) => return fail(e.to_string()),
         None => return fail("the worker sent no summary".into()),
     };
+    // For benchmarks: the worker's peak memory (its wasm memory only grows).
+    if let Some(m) = get(&msg, "memory").as_f64() {
+        crate::ui::dom::set_root_data("import-memory", &format!("{m}"));
+    }
     let mut stored = Stored::new(mode, &summary, stamp());
     let json = serde_json::to_string(&stored).unwrap_or_default();
     let names: Array = get(&msg, "names").unchecked_into();
