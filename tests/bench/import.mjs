@@ -110,12 +110,21 @@ const single = (label, pack) => {
 };
 const singleSeed = single('seed', null);
 const singleDocs = single('docs', packDir);
+// The single file with these documents, opened from disk: first results.
+const b2 = await launch();
+const p2 = await (await b2.newContext()).newPage();
+await p2.goto('file://' + join(tmp, 'docs', 'one.html'));
+const singleFirst = await p2.evaluate(async () => {
+  while (!document.querySelector('.cards .card')) await new Promise((r) => setTimeout(r, 2));
+  return performance.now();
+});
+await b2.close();
 rmSync(tmp, { recursive: true, force: true });
 
 const row = {
   kind: 'import', files, summary, import_ms: importMs, shown_ms: shownMs,
   inputs: dom.length, input_dom_p50: pct(dom, 0.5), input_dom_p95: pct(dom, 0.95), input_paint_p50: pct(paint, 0.5), input_paint_p95: pct(paint, 0.95), idle_paint_p50: pct(idle, 0.5), idle_paint_p95: pct(idle, 0.95),
-  reload_first_ms: reloadFirst, worker_memory: memory, shell_gz: shell, worker_gz: worker, single_seed: singleSeed, single_docs: singleDocs,
+  reload_first_ms: reloadFirst, worker_memory: memory, shell_gz: shell, worker_gz: worker, single_seed: singleSeed, single_docs: singleDocs, single_first_ms: singleFirst,
 };
 appendFileSync(out, JSON.stringify(row) + '\n');
 console.log(JSON.stringify(row, null, 1));
