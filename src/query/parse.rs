@@ -301,7 +301,7 @@ mod tests {
         assert_eq!(chips.len(), 3);
         assert_eq!(chips[0].without, "c -d");
         assert!(chips[2].negated);
-        assert_eq!(parse("-d").has_positive(), false);
+        assert!(!parse("-d").has_positive());
         assert_eq!(p.positive_terms(), vec!["a", "b", "c"]);
     }
 }
