@@ -1,7 +1,7 @@
 //! The finished import: what became of the files, where the corpus is kept, downloads, and
 //! the report with a row per file (problems first on request, a few hundred rows at a time).
 
-use super::{counts_text, host, start_download};
+use super::{host, start_download};
 use crate::import::report::{rows, status_label, Counts, Stored};
 use crate::ui::use_env;
 use corpus::pack::ImportSummary;
@@ -133,4 +133,24 @@ pub fn report_table(p: &ReportTableProps) -> Html {
             <button type="button" class="ibtn" onclick={more}>{ if en { format!("Show more ({} left)", total - *limit) } else { format!("显示更多（还有 {} 个）", total - *limit) } }</button>
         }
     </> }
+}
+
+/// The counts by status, labelled in the interface language, with their style keys.
+pub fn counts_text(c: &Counts, en: bool) -> Vec<(&'static str, String)> {
+    let label = |zh: &'static str, e: &'static str| if en { e } else { zh };
+    vec![
+        ("built", format!("{} {}", label("已导入", "built"), c.built)),
+        (
+            "built_with_warnings",
+            format!("{} {}", label("有提示", "with warnings"), c.warnings),
+        ),
+        (
+            "duplicate",
+            format!("{} {}", label("重复", "duplicates"), c.duplicates),
+        ),
+        (
+            "skipped",
+            format!("{} {}", label("已跳过", "skipped"), c.skipped),
+        ),
+    ]
 }

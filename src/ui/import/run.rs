@@ -276,6 +276,7 @@ async fn finish(msg: JsValue) {
             stored,
         };
     });
+    // Kept: the explorer loads it (the dialog stays, with the report).
     session::reload();
 }
 
