@@ -17,8 +17,9 @@ cargo run -q --locked -p corpus -- build data/raw --out target/seed-corpus.json 
 step "app build over the hostile test corpus (XSS payloads) → target/dist-hostile"
 CORPUS_INPUT_DIR=tests/fixtures/hostile-corpus trunk build --release --dist target/dist-hostile
 
-step "app release build (trunk) → dist"
+step "app release build (trunk) → dist, and the single file dist/explorer-offline.html"
 trunk build --release
+node scripts/single-file.mjs dist dist/explorer-offline.html
 
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

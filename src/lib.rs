@@ -13,6 +13,7 @@
 //! Everything but `ui` is pure and tested natively (`tests/native/`).
 
 pub mod data;
+pub mod import;
 pub mod query;
 pub mod state;
 pub mod view;

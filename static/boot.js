@@ -1,6 +1,10 @@
 // Loads the wasm app. A separate file (not an inline script) so the page's CSP can forbid
 // inline scripts; relative URLs so dist/ works under any subpath.
 import init, * as bindings from './tax-explorer.js';
+import { createHost } from './host.js';
+
+// A script runs: the page is not opened from disk (index.html's file:// message stays hidden).
+document.documentElement.dataset.boot = '1';
 
 function fatal(message) {
   const el = document.getElementById('fatal');
@@ -27,7 +31,11 @@ if (typeof WebAssembly !== 'object' || !WebAssembly.validate(SIMD_PROBE)) {
   fatal('此浏览器不支持 WebAssembly SIMD，请使用较新版本的 Chrome、Edge、Firefox 或 Safari（16.4 及以上）。'
     + ' This browser lacks WebAssembly SIMD; please use a current Chrome, Edge, Firefox or Safari (16.4 or later).');
 } else {
-  init({ module_or_path: new URL('./tax-explorer_bg.wasm', import.meta.url) })
+  // The module downloads while the host looks for an imported corpus (IndexedDB). The single
+  // file (scripts/single-file.mjs) replaces these two lines' sources with its inlined ones.
+  const wasm = fetch(new URL('./tax-explorer_bg.wasm', import.meta.url));
+  createHost({})
+    .then(() => init({ module_or_path: wasm }))
     .then(() => {
       window.taxExplorer = bindings; // benchmark hooks (search_count, wasm_memory_bytes)
       document.documentElement.dataset.ready = '1';

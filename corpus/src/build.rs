@@ -24,12 +24,12 @@
 //! [`Build::add_processed`] in path order; what a file becomes then depends only on the files
 //! before it, and the output is byte-identical however the work was spread.
 
-use crate::assemble::{generator, vocab_themes, Assembler, Collected, FileResult};
+use crate::assemble::{generator, vocab_themes, Accepted, Assembler, Collected, FileResult};
 use crate::extract::extract;
 use crate::ingest::{ingest, IngestError, Ingested};
 use crate::model::{Corpus, InputRecord, InputStatus};
 use crate::pack::detail::{record, ContentHash};
-use crate::pack::{PackError, PackSink, PackWriter};
+use crate::pack::{BuildReport, DocDetail, PackError, PackSink, PackWriter};
 use std::collections::HashMap;
 
 /// Ingest and place one file: the document with its metadata, before extraction.
@@ -54,6 +54,24 @@ pub fn process(path: &str, bytes: &[u8]) -> FileResult {
     }
 }
 
+/// Files larger than this are reported and skipped unread, by the CLI and the browser import
+/// alike: no tax article is 64 MB of text.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A file refused before it was read (too large, unreadable): skipped, with the reason.
+pub fn refused(path: &str, bytes: u64, why: String) -> FileResult {
+    FileResult {
+        path: path.to_string(),
+        bytes,
+        outcome: Err(IngestError::Unreadable(why)),
+    }
+}
+
+/// A file of `bytes` bytes that is larger than [`MAX_FILE_BYTES`].
+pub fn too_large(path: &str, bytes: u64) -> FileResult {
+    refused(path, bytes, format!("larger than {MAX_FILE_BYTES} bytes"))
+}
+
 /// What a build produces.
 pub struct BuildOptions<'a> {
     /// Keep every document, to return the whole [`Corpus`] (what the corpus JSON holds).
@@ -71,6 +89,8 @@ pub enum BuildError {
         previous: String,
         path: String,
     },
+    /// Documents of an earlier build come before every file of this one.
+    BuiltAfterFiles,
 }
 
 impl std::fmt::Display for BuildError {
@@ -82,6 +102,9 @@ impl std::fmt::Display for BuildError {
                     f,
                     "{path} comes after {previous}: files must be added in path order"
                 )
+            }
+            BuildError::BuiltAfterFiles => {
+                f.write_str("documents of an earlier build must come before the new files")
             }
         }
     }
@@ -152,6 +175,30 @@ impl<'a> Build<'a> {
         })
     }
 
+    /// Lists the records of an earlier build's files first in this build's record (its
+    /// report), as [`Build::add_built`] takes in that build's documents.
+    pub fn add_records(&mut self, records: impl IntoIterator<Item = InputRecord>) {
+        self.assembler.inputs.extend(records);
+    }
+
+    /// Takes in a document of an earlier build as that build made it (ids and all), e.g. read
+    /// back from its pack's document chunks, before any new file: the files added after it
+    /// are checked against it for duplicates and ids as if they came after the earlier
+    /// build's files in one build. With the earlier build's records ([`Build::add_records`])
+    /// and documents in order, the output is byte for byte that of one build over the
+    /// earlier files followed by the new ones.
+    pub fn add_built(&mut self, d: DocDetail) -> Result<(), BuildError> {
+        if self.last_path.is_some() {
+            return Err(BuildError::BuiltAfterFiles);
+        }
+        self.assembler.reserve(&d.document);
+        self.take(Accepted {
+            document: d.document,
+            initiatives: d.initiatives,
+            metrics: d.metrics,
+        })
+    }
+
     /// Processes and adds one file.
     pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<&InputRecord, BuildError> {
         self.add_processed(process(path, bytes))
@@ -169,30 +216,36 @@ impl<'a> Build<'a> {
         }
         self.last_path = Some(r.path.clone());
         if let Some(a) = self.assembler.add(r) {
-            let (ni, nm) = (a.initiatives.len(), a.metrics.len());
-            self.totals.documents += 1;
-            self.totals.initiatives += ni;
-            self.totals.metrics += nm;
-            self.per_document.insert(a.document.id.clone(), (ni, nm));
-            let inits: Vec<_> = a.initiatives.iter().collect();
-            let mets: Vec<_> = a.metrics.iter().collect();
-            match self.writer.as_mut() {
-                Some(w) => w.add(&a.document, &inits, &mets)?,
-                None => {
-                    self.record.clear();
-                    record(&a.document, &inits, &mets, &mut self.record)?;
-                    self.hash.add(&self.record);
-                }
-            }
-            if let Some(c) = self.collected.as_mut() {
-                c.push(a);
-            }
+            self.take(a)?;
         }
         Ok(self
             .assembler
             .inputs
             .last()
             .expect("the assembler records every file"))
+    }
+
+    /// Writes an accepted document into the pack (or the hash) and the corpus.
+    fn take(&mut self, a: Accepted) -> Result<(), BuildError> {
+        let (ni, nm) = (a.initiatives.len(), a.metrics.len());
+        self.totals.documents += 1;
+        self.totals.initiatives += ni;
+        self.totals.metrics += nm;
+        self.per_document.insert(a.document.id.clone(), (ni, nm));
+        let inits: Vec<_> = a.initiatives.iter().collect();
+        let mets: Vec<_> = a.metrics.iter().collect();
+        match self.writer.as_mut() {
+            Some(w) => w.add(&a.document, &inits, &mets)?,
+            None => {
+                self.record.clear();
+                record(&a.document, &inits, &mets, &mut self.record)?;
+                self.hash.add(&self.record);
+            }
+        }
+        if let Some(c) = self.collected.as_mut() {
+            c.push(a);
+        }
+        Ok(())
     }
 
     pub fn totals(&self) -> Totals {
@@ -264,4 +317,23 @@ pub fn pack_of<'f>(
         b.finish()?
     };
     Ok((outcome.corpus.expect("asked for the corpus"), out))
+}
+
+/// The corpus (what the corpus JSON holds) of a pack, from its build report and its document
+/// chunks' documents in order: the same corpus the build that wrote the pack made.
+pub fn corpus_from_pack(
+    report: BuildReport,
+    details: impl IntoIterator<Item = DocDetail>,
+) -> Corpus {
+    let mut c = Collected::with_capacity(0, 0, 0);
+    for d in details {
+        c.push(Accepted {
+            document: d.document,
+            initiatives: d.initiatives,
+            metrics: d.metrics,
+        });
+    }
+    let mut corpus = c.finish(report.inputs);
+    corpus.build.content_hash = report.content_hash;
+    corpus
 }

@@ -12,6 +12,7 @@
 //! | [`assemble`] | processed files → one corpus (duplicates, ids, canonical groups) |
 //! | [`pack`] | the explorer's data pack: format, reader, and the streaming writer |
 //! | [`build`] | the one build path over all of them |
+//! | [`report`] | the build report as text (the CLI's, and the browser import's download) |
 //!
 //! The app depends on this crate with `default-features = false`: the model and the pack
 //! reader only, so no parser, regex or gazetteer reaches the wasm bundle. With the `ingest`
@@ -34,9 +35,11 @@ pub mod extract;
 pub mod ingest;
 #[cfg(feature = "ingest")]
 pub mod place;
+#[cfg(feature = "ingest")]
+pub mod report;
 
 #[cfg(feature = "ingest")]
 pub use assemble::FileResult;
 #[cfg(feature = "ingest")]
-pub use build::{corpus_of, pack_of, process, Build, BuildOptions, Outcome};
+pub use build::{corpus_from_pack, corpus_of, pack_of, process, Build, BuildOptions, Outcome};
 pub use model::*;

@@ -21,6 +21,10 @@ thread_local! {
 }
 
 pub async fn fetch_bytes(name: &str) -> Result<Vec<u8>, String> {
+    // An imported corpus (IndexedDB) or the single file's inlined pack.
+    if let Some(r) = super::import::host::read(name).await {
+        return r;
+    }
     let url = format!("{DATA}{name}");
     let resp = gloo_net::http::Request::get(&url)
         .send()

@@ -6,6 +6,7 @@
 mod components;
 mod dom;
 mod env;
+mod import;
 mod load;
 mod pages;
 
@@ -48,29 +49,35 @@ impl Reducible for Reduced {
 #[function_component(App)]
 fn app() -> Html {
     let loaded = use_state(|| None::<Result<Rc<Dataset>, String>>);
+    // Bumped to load the corpus anew: an import finished or was removed (ui::import).
+    let generation = use_state(|| 0u32);
     {
         let loaded = loaded.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(*generation, move |_| {
             yew::platform::spawn_local(async move {
                 let r = load::load_index().await.map(Rc::new);
                 loaded.set(Some(r));
             });
         });
     }
+    let on_reload = Callback::from(move |_| generation.set(*generation + 1));
     match &*loaded {
         None => html! {
             <div class="loading" role="status">{ "正在载入语料… · Loading the corpus…" }</div>
         },
-        Some(Ok(ds)) => html! { <Explorer ds={ds.clone()} /> },
-        Some(Err(e)) => html! {
+        // A new dataset mounts the explorer anew (its loading effects run once per mount).
+        Some(Ok(ds)) => html! { <Explorer key={identity(ds)} ds={ds.clone()} {on_reload} /> },
+        Some(Err(e)) => html! { <>
             <div class="fatal" role="alert">{ format!("语料无法读取 · The corpus could not be read: {e}") }</div>
-        },
+            <import::Recover {on_reload} />
+        </> },
     }
 }
 
 #[derive(Properties)]
 struct ExplorerProps {
     ds: Rc<Dataset>,
+    on_reload: Callback<()>,
 }
 
 impl PartialEq for ExplorerProps {
@@ -218,6 +225,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); dom::focus_id("main"); })}>{ tr(url.lang, "跳到主要内容", "Skip to content") }</a>
             <components::header::Header url={url.clone()} {on_lang} />
             <components::header::Notice notice={s.state.notice.clone()} {on_dismiss} />
+            <import::ImportBar on_reload={props.on_reload.clone()} />
             <main id="main" tabindex="-1">{ body }</main>
             <components::header::Footer />
         </ContextProvider<Env>>

@@ -84,6 +84,16 @@ pub struct Assembler {
 }
 
 impl Assembler {
+    /// Takes note of a document an earlier build accepted (its id kept as it is): files added
+    /// after it are checked against it for duplicate content and id clashes, as if they came
+    /// after that build's files in one build.
+    pub fn reserve(&mut self, doc: &Document) {
+        self.used_ids.insert(doc.id.clone());
+        self.seen
+            .entry(content_key(doc))
+            .or_insert_with(|| doc.id.clone());
+    }
+
     pub fn add(&mut self, r: FileResult) -> Option<Accepted> {
         let (ing, ex) = match r.outcome {
             Err(e) => {

@@ -39,6 +39,22 @@ pub struct BuildReport {
     pub inputs: Vec<crate::model::InputRecord>,
 }
 
+/// What an import in the browser reports to the page once its pack is written: the record of
+/// every file it was given (not those of a corpus it was added to), each built document's
+/// initiatives and figures, the whole pack's totals, and the report as text.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ImportSummary {
+    pub inputs: Vec<crate::model::InputRecord>,
+    /// Initiatives and figures of the document each input became (0, 0 when none).
+    pub counts: Vec<(usize, usize)>,
+    pub documents: usize,
+    pub initiatives: usize,
+    pub metrics: usize,
+    pub content_hash: String,
+    /// The report as `corpus build` prints it, for download.
+    pub text: String,
+}
+
 /// Bumped whenever the layout of any pack file changes.
 pub const PACK_VERSION: u32 = 5;
 /// "No value" in an index column.

@@ -3,6 +3,7 @@
 mod cli;
 mod gold;
 mod inputs;
+mod merge;
 mod pack;
 mod props;
 mod quality;

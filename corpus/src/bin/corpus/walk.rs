@@ -1,12 +1,10 @@
 //! The input folder: every regular file under it, in the order the corpus lists them, never
 //! the build's own outputs, each read with a size limit.
 
-use corpus::ingest::IngestError;
 use corpus::FileResult;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are reported and skipped: no tax article is 64 MB of text.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+use corpus::build::{refused, too_large, MAX_FILE_BYTES};
 
 /// A file found by [`walk`].
 struct Found {
@@ -90,11 +88,7 @@ pub fn input_files(
 /// Reads and processes one file; a file that cannot be read, or is too large, is a skipped
 /// result with the reason.
 pub fn read_and_process(path: &Path, rel: &str) -> FileResult {
-    let skipped = |bytes: u64, msg: String| FileResult {
-        path: rel.to_string(),
-        bytes,
-        outcome: Err(IngestError::Unreadable(msg)),
-    };
+    let skipped = |bytes: u64, msg: String| refused(rel, bytes, msg);
     use std::io::Read;
     // Opened once and sized from the open file.
     let file = match std::fs::File::open(path) {
@@ -102,18 +96,14 @@ pub fn read_and_process(path: &Path, rel: &str) -> FileResult {
         Err(e) => return skipped(0, format!("cannot read: {e}")),
     };
     let len = match file.metadata() {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            return skipped(m.len(), format!("larger than {MAX_FILE_BYTES} bytes"))
-        }
+        Ok(m) if m.len() > MAX_FILE_BYTES => return too_large(rel, m.len()),
         Ok(m) => m.len(),
         Err(e) => return skipped(0, format!("cannot read: {e}")),
     };
     // Through `take`, which also bounds a file that grows while it is read.
     let mut bytes = Vec::with_capacity(len as usize + 1);
     match file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
-        Ok(n) if n as u64 > MAX_FILE_BYTES => {
-            skipped(n as u64, format!("larger than {MAX_FILE_BYTES} bytes"))
-        }
+        Ok(n) if n as u64 > MAX_FILE_BYTES => too_large(rel, n as u64),
         Ok(_) => corpus::process(rel, &bytes),
         Err(e) => skipped(0, format!("cannot read: {e}")),
     }
