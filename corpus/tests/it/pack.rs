@@ -48,23 +48,23 @@ fn seed_outputs_are_pinned() {
 const PINNED: &[(&str, &str)] = &[
     (
         "content hash",
-        "27b174b9f844bd996b940417ea91a437fa9d6a80589d46418cca7c2afa469fd4",
+        "78d796e877a99cb00d275c35573cc63a41fcebab1e592ca5792e7479d5892def",
     ),
     (
         "corpus JSON",
-        "4cd1fdb26bd8d2f474dd0a4c0b4c2b4a232aa9ad5734acfc96248a01aa53853a",
+        "842df054ad9608f2fbc7bd06deaafe777b118485580e51a64f1e2084b7aceb95",
     ),
     (
         "doc-0000.json",
-        "5d1d6020e91888e0a7ce9938e171d406ee4ac1948fac62785844bfe09cf59fa1",
+        "36ff4efc6c63f1a46ea999dfd5931c2ea008fff7d6ce20ce627d432168d076e0",
     ),
     (
         "index.bin",
-        "eb1c51f4835482a063a5f1caa378c0a97a37b14ad996ac511a6007ddc9a21c55",
+        "220addef11570dcbbfc542a6989783c0364a4e7a4cbeb23cdbb74bf808cf402e",
     ),
     (
         "report.json",
-        "afdc3d96c3aecd7a9422bb547ec0897d4992265bc28032b76efd1c944396bff2",
+        "322c57b2472187613b7016af87209963f07b5b3ec305f8ec26f2036ebfe84900",
     ),
     (
         "search.bin",
