@@ -165,11 +165,13 @@ pub(super) fn features(d: &DocInfo, b: &BlockCtx, c: &Cand, out: &mut Vec<&'stat
     if name.ends_with(['难', '题']) || name.ends_with("问题") {
         out.push("stop:problem");
     }
-    if v.org_suffix_set.ends(name)
+    // (电子税务局 is a channel, not a bureau.)
+    if (v.org_suffix_set.ends(name)
         || name.ends_with("局")
         || name.ends_with("税务所")
         || name.ends_with("分局")
-        || name.ends_with("部门")
+        || name.ends_with("部门"))
+        && !name.ends_with("电子税务局")
     {
         out.push("stop:organisation");
     }
@@ -181,14 +183,19 @@ pub(super) fn features(d: &DocInfo, b: &BlockCtx, c: &Cand, out: &mut Vec<&'stat
     }
     if d.title.contains(name) {
         out.push("where:title");
+        out.push(by_rule!(c.rule, "where:", ["title"])[0]);
     }
     if c.loc.paragraph.is_none() {
         out.push("where:heading");
     }
-    match d.counts.get(name).copied().unwrap_or(1) {
+    let mentions = d.counts.get(name).copied().unwrap_or(1);
+    match mentions {
         0..=1 => out.push("mentions:1"),
         2 => out.push("mentions:2"),
         _ => out.push("mentions:3+"),
+    }
+    if mentions >= 2 {
+        out.push(by_rule!(c.rule, "mentions:", ["2+"])[0]);
     }
 
     // The words around it.
@@ -306,6 +313,17 @@ pub(super) fn features(d: &DocInfo, b: &BlockCtx, c: &Cand, out: &mut Vec<&'stat
             Some('的') => "phrase:edge_de",
             _ => "phrase:edge_word",
         });
+    }
+    // An item of an enumeration (推行延时服务、预约服务和容缺受理).
+    let (os, oe) = c.outer;
+    if t[..os].ends_with('、') || t[oe..].starts_with('、') {
+        out.push(by_rule!(c.rule, "in:", ["list"])[0]);
+    }
+    // Words of the tax domain (办税, 退税, 发票, 申报, 缴费) in a name: the bureau's own
+    // business rather than a general one.
+    if name.contains('税') || name.contains('票') || name.contains("申报") || name.contains("缴费")
+    {
+        out.push(by_rule!(c.rule, "has:", ["tax_word"])[0]);
     }
 }
 

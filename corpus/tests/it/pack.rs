@@ -48,27 +48,27 @@ fn seed_outputs_are_pinned() {
 const PINNED: &[(&str, &str)] = &[
     (
         "content hash",
-        "78d796e877a99cb00d275c35573cc63a41fcebab1e592ca5792e7479d5892def",
+        "2aa57407d15d747417509b510c289e05abfe39bb6f38dbd94c3dd409a3d7666e",
     ),
     (
         "corpus JSON",
-        "842df054ad9608f2fbc7bd06deaafe777b118485580e51a64f1e2084b7aceb95",
+        "ec7dec7e7ca1222bbbfa4369442dfdcdf0b8be1378a3e0455b0afe265cf3acac",
     ),
     (
         "doc-0000.json",
-        "36ff4efc6c63f1a46ea999dfd5931c2ea008fff7d6ce20ce627d432168d076e0",
+        "296908de1c889b10c9a9af5ecc68e74f71e24a8c4fc172ee95b602ad8a6e8380",
     ),
     (
         "index.bin",
-        "220addef11570dcbbfc542a6989783c0364a4e7a4cbeb23cdbb74bf808cf402e",
+        "478f45f16558395353f2abb1bf52146da4d5d4183c0e9aa536cc23d2c0dbd0bd",
     ),
     (
         "report.json",
-        "322c57b2472187613b7016af87209963f07b5b3ec305f8ec26f2036ebfe84900",
+        "633501087e542f01ccd941646db561e73d9e1ad60fbd8870293dade5a2814413",
     ),
     (
         "search.bin",
-        "bcd8fccb4d0ecf4bd857848e07821f13bf064240370cfcf8d9f7c742b2108b48",
+        "0424b11027370b008ae249fecc32cb68770c47bb65d31bf015bcc3e7947eb1f9",
     ),
     (
         "text-0000.bin",
