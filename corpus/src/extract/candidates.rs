@@ -408,6 +408,7 @@ mod tests {
             "非常满意",
             "激发创业热情，成就创业梦想",
             "疫",
+            "不打烊",
             "减税降费工作领导小组",
         ] {
             assert!(never_a_name(name, Rule::Quoted), "{name}");

@@ -256,6 +256,10 @@ pub(super) fn features(d: &DocInfo, b: &BlockCtx, c: &Cand, out: &mut Vec<&'stat
         {
             out.push("quoted:in_run");
         }
+        // …and a run closed by 等 and a head word (“爱心妈妈”“慈善一日捐”等活动) names them.
+        if run_closed_by_head(&t[oe..]) {
+            out.push("quoted:run_head");
+        }
         // “三个同步”：… is followed by what it means.
         if after.starts_with(['：', ':']) {
             out.push("after:colon");
@@ -331,5 +335,43 @@ fn first_chars_str(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+/// Whether the quotations that follow (if any) end with 等 and a head word, or a head word:
+/// “A”“B”、“C”等活动.
+fn run_closed_by_head(mut rest: &str) -> bool {
+    let v = Vocab::get();
+    for _ in 0..8 {
+        rest = rest.trim_start_matches('、');
+        let Some(r) = rest.strip_prefix('“') else {
+            break;
+        };
+        match r.find('”') {
+            Some(e) if e <= 48 => rest = &r[e + '”'.len_utf8()..],
+            _ => return false,
+        }
+    }
+    let Some(r) = rest.strip_prefix('等') else {
+        return false;
+    };
+    let r = r.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二两三四五六七八九十多余项个种类场次".contains(c)
+    });
+    v.phrase_head_ac
+        .find(first_chars_str(r, 6))
+        .is_some_and(|m| m.start() == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_closed_by_head;
+
+    #[test]
+    fn a_run_of_quotations_closed_by_a_head_word() {
+        assert!(run_closed_by_head("“慈善一日捐”“温馨关爱活动”等活动6次"));
+        assert!(run_closed_by_head("等3项服务"));
+        assert!(!run_closed_by_head("“三亮”“三进”，让群众"));
+        assert!(!run_closed_by_head("，让纳税人少跑腿"));
     }
 }
