@@ -183,19 +183,14 @@ pub(super) fn features(d: &DocInfo, b: &BlockCtx, c: &Cand, out: &mut Vec<&'stat
     }
     if d.title.contains(name) {
         out.push("where:title");
-        out.push(by_rule!(c.rule, "where:", ["title"])[0]);
     }
     if c.loc.paragraph.is_none() {
         out.push("where:heading");
     }
-    let mentions = d.counts.get(name).copied().unwrap_or(1);
-    match mentions {
+    match d.counts.get(name).copied().unwrap_or(1) {
         0..=1 => out.push("mentions:1"),
         2 => out.push("mentions:2"),
         _ => out.push("mentions:3+"),
-    }
-    if mentions >= 2 {
-        out.push(by_rule!(c.rule, "mentions:", ["2+"])[0]);
     }
 
     // The words around it.

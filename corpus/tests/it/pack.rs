@@ -48,27 +48,27 @@ fn seed_outputs_are_pinned() {
 const PINNED: &[(&str, &str)] = &[
     (
         "content hash",
-        "2aa57407d15d747417509b510c289e05abfe39bb6f38dbd94c3dd409a3d7666e",
+        "b9c537a7c6f2e71e48f15ec3d35e211458896759750ea7a581de3ef6cb9c9e4d",
     ),
     (
         "corpus JSON",
-        "ec7dec7e7ca1222bbbfa4369442dfdcdf0b8be1378a3e0455b0afe265cf3acac",
+        "389e8dcb9288270df896092006ba688bd2ed27354315e843f59b89e1c2bf2dc6",
     ),
     (
         "doc-0000.json",
-        "296908de1c889b10c9a9af5ecc68e74f71e24a8c4fc172ee95b602ad8a6e8380",
+        "b2f33627c59f773bc9cbb59cf85f34dd25dbbe8777f4dcec54995b7c032e5a0f",
     ),
     (
         "index.bin",
-        "478f45f16558395353f2abb1bf52146da4d5d4183c0e9aa536cc23d2c0dbd0bd",
+        "ea43838b05f10b6df4b1b2253627e4ddbdc27501a14b2ee3451d2a857ed9683b",
     ),
     (
         "report.json",
-        "633501087e542f01ccd941646db561e73d9e1ad60fbd8870293dade5a2814413",
+        "6e3775fe441f2f09f52303cbcb57075adb239a9ca12b86325d9d7bab673b8ff2",
     ),
     (
         "search.bin",
-        "0424b11027370b008ae249fecc32cb68770c47bb65d31bf015bcc3e7947eb1f9",
+        "dc5f593ba5a5701e55fa6408916ef882161a52f08628f6356efff706b7482c16",
     ),
     (
         "text-0000.bin",
