@@ -119,7 +119,9 @@ if (quality.dev) {
 \`corpus eval corpus/tests/fixtures/real --gold corpus/tests/fixtures/real/gold.jsonl --split dev\` (or \`--split test\`;
 \`--all\` lists every document). The dev split is what the scorer was fitted to (with the seeds); the test split
 was not fitted to, though its metadata misses were read once and led to four general rules (a one-arrow breadcrumb,
-document-host lines, dates written 2023 年/5 月/19 日, a county's former name), so it is no longer quite unseen. A target is met when the dev split reaches it and the test split stays within 0.05 of the dev
+document-host lines, dates written 2023 年/5 月/19 日, a county's former name), and three of its documents' per-document lines were once
+printed by accident (not used), so it is no longer quite unseen. Fitted figures flatter the dev split: trained on half of
+the dev documents and scored on the other half, initiative F1 is about 0.64 (0.61 before the stop rules of issue 32). A target is met when the dev split reaches it and the test split stays within 0.05 of the dev
 split. \`cargo test\` fails when the dev split falls below what it reaches today (\`corpus::eval::REACHED\`).
 
 | measure | dev | test | target (dev) | verdict |

@@ -33,13 +33,38 @@ fn cut_left(left: &str) -> usize {
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     for m in regex(
         &COUNTED,
-        r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?[个台家项条支名类场次批套所座户处间种批]",
+        r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?[个台家项条支名类场次批套所座户处间种批人张级年]",
     )
     .find_iter(left)
     {
         cut = cut.max(m.end());
     }
     cut
+}
+
+/// What the gold rules never list, whatever its context: a generic word (纳税服务, 系列活动),
+/// rhetoric (急难愁盼, 非常满意), a slogan or political formula of the lexicon (放管服, 两学一做), a festival (六一), a
+/// generation (90后), a quoted clause (激发创业热情，成就创业梦想), a single character, a
+/// leading group (减税降费工作领导小组).
+pub(super) fn never_a_name(name: &str, rule: Rule) -> bool {
+    let v = Vocab::get();
+    if v.generic.contains(name) || v.occasions.contains(name) || v.rhetoric_names.contains(name) {
+        return true;
+    }
+    if v.programme_names
+        .get(name)
+        .is_some_and(|k| v.programmes[k].class == "slogan")
+    {
+        return true;
+    }
+    // One character names nothing (“疫”); a leading group is an organ of the bureau.
+    if char_len(name) < 2 || name.ends_with("领导小组") {
+        return true;
+    }
+    let generation = char_len(name) == 3
+        && name.ends_with('后')
+        && name.chars().take(2).all(|c| c.is_ascii_digit());
+    generation || rule != Rule::Book && name.contains(['，', ','])
 }
 
 /// The whole of `name` is a bureau's name (国家税务总局杭州市西湖区税务局, 眉山地税).
@@ -368,5 +393,46 @@ mod tests {
         }
         assert_eq!(recog[0].name, "全国工人先锋号");
         assert!(!names.iter().any(|(n, _)| n.contains("先锋号")));
+    }
+
+    #[test]
+    fn what_is_never_a_name() {
+        for name in [
+            "纳税服务",
+            "系列活动",
+            "放管服",
+            "两学一做",
+            "六一",
+            "国庆节",
+            "90后",
+            "非常满意",
+            "激发创业热情，成就创业梦想",
+            "疫",
+            "不打烊",
+            "减税降费工作领导小组",
+        ] {
+            assert!(never_a_name(name, Rule::Quoted), "{name}");
+        }
+        for name in [
+            "锦税e家",
+            "便民办税春风行动",
+            "纳税人之家",
+            "一次申请、并联审批",
+        ] {
+            assert!(!never_a_name(name, Rule::Quoted), "{name}");
+        }
+        // A book title may hold a comma.
+        assert!(!never_a_name("关于A，B的通知", Rule::Book));
+    }
+
+    #[test]
+    fn counted_years_and_levels_are_not_part_of_a_name() {
+        let t = "建成省市县三级纳税人服务中心，2022年纳税服务";
+        let b = block(t);
+        let mut out = Vec::new();
+        phrases(&b, &mut out, &[]);
+        let names: Vec<&str> = out.iter().map(|c| c.name.as_str()).collect();
+        assert!(names.contains(&"纳税人服务中心"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("2022")), "{names:?}");
     }
 }

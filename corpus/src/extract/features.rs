@@ -165,11 +165,13 @@ pub(super) fn features(d: &DocInfo, b: &BlockCtx, c: &Cand, out: &mut Vec<&'stat
     if name.ends_with(['难', '题']) || name.ends_with("问题") {
         out.push("stop:problem");
     }
-    if v.org_suffix_set.ends(name)
+    // (电子税务局 is a channel, not a bureau.)
+    if (v.org_suffix_set.ends(name)
         || name.ends_with("局")
         || name.ends_with("税务所")
         || name.ends_with("分局")
-        || name.ends_with("部门")
+        || name.ends_with("部门"))
+        && !name.ends_with("电子税务局")
     {
         out.push("stop:organisation");
     }
@@ -249,6 +251,10 @@ pub(super) fn features(d: &DocInfo, b: &BlockCtx, c: &Cand, out: &mut Vec<&'stat
         {
             out.push("quoted:in_run");
         }
+        // …and a run closed by 等 and a head word (“爱心妈妈”“慈善一日捐”等活动) names them.
+        if run_closed_by_head(&t[oe..]) {
+            out.push("quoted:run_head");
+        }
         // “三个同步”：… is followed by what it means.
         if after.starts_with(['：', ':']) {
             out.push("after:colon");
@@ -307,11 +313,60 @@ pub(super) fn features(d: &DocInfo, b: &BlockCtx, c: &Cand, out: &mut Vec<&'stat
             _ => "phrase:edge_word",
         });
     }
+    // An item of an enumeration (推行延时服务、预约服务和容缺受理).
+    let (os, oe) = c.outer;
+    if t[..os].ends_with('、') || t[oe..].starts_with('、') {
+        out.push(by_rule!(c.rule, "in:", ["list"])[0]);
+    }
+    // Words of the tax domain (办税, 退税, 发票, 申报, 缴费) in a name: the bureau's own
+    // business rather than a general one.
+    if name.contains('税') || name.contains('票') || name.contains("申报") || name.contains("缴费")
+    {
+        out.push(by_rule!(c.rule, "has:", ["tax_word"])[0]);
+    }
 }
 
 fn first_chars_str(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+/// Whether the quotations that follow (if any) end with 等 and a head word, or a head word:
+/// “A”“B”、“C”等活动.
+fn run_closed_by_head(mut rest: &str) -> bool {
+    let v = Vocab::get();
+    for _ in 0..8 {
+        rest = rest.trim_start_matches('、');
+        let Some(r) = rest.strip_prefix('“') else {
+            break;
+        };
+        match r.find('”') {
+            Some(e) if e <= 48 => rest = &r[e + '”'.len_utf8()..],
+            _ => return false,
+        }
+    }
+    let Some(r) = rest.strip_prefix('等') else {
+        return false;
+    };
+    let r = r.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二两三四五六七八九十多余项个种类场次".contains(c)
+    });
+    v.phrase_head_ac
+        .find(first_chars_str(r, 6))
+        .is_some_and(|m| m.start() == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_closed_by_head;
+
+    #[test]
+    fn a_run_of_quotations_closed_by_a_head_word() {
+        assert!(run_closed_by_head("“慈善一日捐”“温馨关爱活动”等活动6次"));
+        assert!(run_closed_by_head("等3项服务"));
+        assert!(!run_closed_by_head("“三亮”“三进”，让群众"));
+        assert!(!run_closed_by_head("，让纳税人少跑腿"));
     }
 }

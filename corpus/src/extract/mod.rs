@@ -123,7 +123,9 @@ fn candidates_of(doc: &Document) -> (Vec<(Cand, Vec<&'static str>)>, Vec<Recogni
         lists(b, &mut cands);
         let honours = Spans::new(spans);
         let mut kept: Vec<Cand> = cands.split_off(first);
-        kept.retain(|c| !honours.overlaps(c.outer.0, c.outer.1));
+        kept.retain(|c| {
+            !honours.overlaps(c.outer.0, c.outer.1) && !candidates::never_a_name(&c.name, c.rule)
+        });
         block_of.extend(std::iter::repeat_n(k, kept.len()));
         cands.extend(kept);
     }

@@ -79,6 +79,7 @@ struct LexiconFile {
     honour_verbs: Vec<String>,
     rhetoric_after: Vec<String>,
     rhetoric_names: Vec<String>,
+    occasions: Vec<String>,
     org_suffixes: Vec<String>,
     lead_junk: Vec<String>,
     head_classes: std::collections::BTreeMap<String, Vec<String>>,
@@ -111,6 +112,8 @@ pub struct Vocab {
     pub honour_cut_ac: AhoCorasick,
     pub rhetoric_after_ac: AhoCorasick,
     pub rhetoric_names: rustc_hash::FxHashSet<String>,
+    /// Festivals and days (五一, 六一): never a name.
+    pub occasions: rustc_hash::FxHashSet<String>,
     /// The lexicon's `heads` and `quote_heads` (one set), `honour_suffixes`, `honour_verbs`
     /// and `org_suffixes`, as suffix sets for the checks run on every quotation.
     pub any_head_set: SuffixSet,
@@ -286,6 +289,7 @@ impl Vocab {
                 honour_ac: ac(&lex.honour_suffixes),
                 rhetoric_after_ac: ac(&lex.rhetoric_after),
                 rhetoric_names: lex.rhetoric_names.into_iter().collect(),
+                occasions: lex.occasions.into_iter().collect(),
                 lead_junk: lex.lead_junk,
                 phrase_head_ac: ac(&phrase_heads),
                 phrase_head_class: phrase_heads

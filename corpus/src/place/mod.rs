@@ -47,6 +47,10 @@ pub fn locate(doc: &mut Document) {
     if reg.province.is_none() {
         reg.province = named_province;
     }
+    // A county, zone or unit in a municipality: its city is the municipality's (县税务局 of 重庆).
+    if reg.city.is_none() && chosen.as_ref().is_some_and(region::below_province) {
+        reg.city = reg.province.as_ref().and_then(region::municipality_city);
+    }
     doc.province = reg.province;
     doc.city = reg.city;
     doc.district = reg.district;

@@ -116,6 +116,38 @@ pub fn region_of_bureau(m: &BureauMatch, hint: Option<usize>) -> Region {
     }
 }
 
+/// The city-level entry of a municipality (北京市 → its 北京市 city), for a bureau below the
+/// province level there (县税务局 of 重庆, a zone of 天津): `None` for other provinces.
+pub fn municipality_city(province: &Place) -> Option<Place> {
+    let g = Gazetteer::get();
+    let p = g
+        .by_full_name(&province.name)
+        .iter()
+        .copied()
+        .find(|&i| g.divisions[i].level == 1)?;
+    g.by_full_name(&province.name)
+        .iter()
+        .copied()
+        .find(|&c| g.divisions[c].level == 2 && g.divisions[c].parent == Some(p))
+        .map(|c| place(c, province.provenance))
+}
+
+/// Whether a bureau's name says it is below the province level: a zone, a county or district
+/// (written, anonymized or bare: 县税务局, **区税务局). A unit is where its bureau is (重庆市税务局
+/// 第三税务分局 is a unit of the provincial bureau).
+pub fn below_province(m: &BureauMatch) -> bool {
+    let g = Gazetteer::get();
+    m.tokens.iter().any(|t| match t {
+        Token::Zone => true,
+        Token::Division { idx, .. } => g.divisions[*idx].level >= 2,
+        Token::Anonymized | Token::Generic => m
+            .name
+            .trim_start_matches(['X', 'x', '×', '*', '＊', 'Ｘ', '某'])
+            .starts_with(['区', '县', '旗']),
+        Token::National => false,
+    })
+}
+
 /// A province named in the running text, when exactly one is named.
 pub fn infer_province(text: &str) -> Option<Place> {
     // One pass over the text for every province's full and short name (a `contains` per name
@@ -270,5 +302,20 @@ mod tests {
                 t.chars().take(40).collect::<String>()
             );
         }
+    }
+
+    #[test]
+    fn a_county_or_zone_of_a_municipality_is_in_its_city() {
+        let chongqing = infer_province("重庆市的一个县").unwrap();
+        let city = municipality_city(&chongqing).unwrap();
+        assert_eq!(city.short, "重庆");
+        assert_ne!(city.code, chongqing.code, "the city-level entry");
+        assert!(municipality_city(&infer_province("四川省").unwrap()).is_none());
+        let below = |t: &str| below_province(&find_bureaus(t, false)[0]);
+        assert!(below("县税务局开展"));
+        assert!(below("**区税务局开展"));
+        assert!(below("国家税务总局天津港保税区税务局"));
+        assert!(!below("国家税务总局重庆市税务局第三税务分局"));
+        assert!(!below("市税务局开展"));
     }
 }

@@ -48,27 +48,27 @@ fn seed_outputs_are_pinned() {
 const PINNED: &[(&str, &str)] = &[
     (
         "content hash",
-        "27b174b9f844bd996b940417ea91a437fa9d6a80589d46418cca7c2afa469fd4",
+        "b9c537a7c6f2e71e48f15ec3d35e211458896759750ea7a581de3ef6cb9c9e4d",
     ),
     (
         "corpus JSON",
-        "4cd1fdb26bd8d2f474dd0a4c0b4c2b4a232aa9ad5734acfc96248a01aa53853a",
+        "389e8dcb9288270df896092006ba688bd2ed27354315e843f59b89e1c2bf2dc6",
     ),
     (
         "doc-0000.json",
-        "5d1d6020e91888e0a7ce9938e171d406ee4ac1948fac62785844bfe09cf59fa1",
+        "b2f33627c59f773bc9cbb59cf85f34dd25dbbe8777f4dcec54995b7c032e5a0f",
     ),
     (
         "index.bin",
-        "eb1c51f4835482a063a5f1caa378c0a97a37b14ad996ac511a6007ddc9a21c55",
+        "ea43838b05f10b6df4b1b2253627e4ddbdc27501a14b2ee3451d2a857ed9683b",
     ),
     (
         "report.json",
-        "afdc3d96c3aecd7a9422bb547ec0897d4992265bc28032b76efd1c944396bff2",
+        "6e3775fe441f2f09f52303cbcb57075adb239a9ca12b86325d9d7bab673b8ff2",
     ),
     (
         "search.bin",
-        "bcd8fccb4d0ecf4bd857848e07821f13bf064240370cfcf8d9f7c742b2108b48",
+        "dc5f593ba5a5701e55fa6408916ef882161a52f08628f6356efff706b7482c16",
     ),
     (
         "text-0000.bin",
