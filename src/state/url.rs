@@ -274,6 +274,15 @@ impl UrlState {
     }
 }
 
+/// A figure group as the URL names it: a kind and a unit, `money:元`, `count:户`.
+fn is_figure_group(g: &str) -> bool {
+    g.split_once(':').is_some_and(|(c, u)| {
+        corpus::model::MetricCategory::from_id(c).is_some()
+            && !u.is_empty()
+            && u.chars().count() <= 16
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,13 +359,4 @@ mod tests {
         );
         assert_eq!(decode("%E4"), None);
     }
-}
-
-/// A figure group as the URL names it: a kind and a unit, `money:元`, `count:户`.
-fn is_figure_group(g: &str) -> bool {
-    g.split_once(':').is_some_and(|(c, u)| {
-        corpus::model::MetricCategory::from_id(c).is_some()
-            && !u.is_empty()
-            && u.chars().count() <= 16
-    })
 }
