@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         let d = &ing.doc;
         for s in &d.sections {
             for p in s.heading.iter().chain(s.paragraphs.iter()) {
-                assert_eq!(&corpus::text::clean(p), p, "clean text is a fixed point");
+                assert_eq!(&corpus::ingest::text::clean(p), p, "clean text is a fixed point");
             }
         }
         for m in &ex.metrics {
