@@ -3,8 +3,9 @@
 //!
 //! An initiative matches a term when its name holds the term or its passage does: the
 //! sentence it was found in (a byte range of its document's folded text, from the pack). A
-//! term's documents come from the postings ([`super::search`]); within each, every occurrence
-//! is found in the folded text and set against the passages of the document's initiatives.
+//! term's documents come from the postings ([`super::search`]); within each, the passages of
+//! the document's initiatives are searched in the folded text in one forward sweep
+//! ([`passage_hits`]).
 //! A document matches on its full text. Until a text a term needs has arrived, the answer is
 //! marked incomplete rather than guessed.
 
@@ -108,6 +109,7 @@ fn term_hits(ds: &Dataset, term: &str) -> TermHits {
     let found = search_docs(ds, term);
     h.complete = found.complete;
     let loaded = ds.loaded.borrow();
+    let finder = memchr::memmem::Finder::new(term);
     for &d in &found.docs {
         let d = d as usize;
         set(&mut h.docs, d);
@@ -119,17 +121,58 @@ fn term_hits(ds: &Dataset, term: &str) -> TermHits {
             h.complete = false;
             continue;
         };
-        let at = occurrences(text, term);
-        for i in rows {
-            let (s, e) = ds.ix.passage(i);
-            // The first occurrence at or after the passage's start ends inside it.
-            let k = at.partition_point(|&o| o < s);
-            if at.get(k).is_some_and(|&o| o + term.len() <= e) {
-                set(&mut h.rows, i);
-            }
-        }
+        let (ix, r0) = (&ds.ix, rows.start);
+        passage_hits(
+            text,
+            &finder,
+            &ix.init_pass_start[rows.clone()],
+            &ix.init_pass_end[rows],
+            |k| set(&mut h.rows, r0 + k),
+        );
     }
     h
+}
+
+/// Calls `hit(k)` for every passage `k` (a byte range `starts[k]..ends[k]` of `text`) that
+/// holds the term `finder` looks for.
+///
+/// Passages are visited by start, and the next occurrence found is kept for the passages after
+/// it, so each byte of the text is scanned at most once; the scan jumps to each passage's
+/// start and stops at the first occurrence, so a common term costs a few bytes per passage,
+/// not a scan of every occurrence in the text.
+pub fn passage_hits(
+    text: &str,
+    finder: &memchr::memmem::Finder,
+    starts: &[u32],
+    ends: &[u32],
+    mut hit: impl FnMut(usize),
+) {
+    let n = finder.needle().len();
+    let hay = text.as_bytes();
+    let mut visit = |k: usize, next: &mut Option<Option<usize>>| {
+        let (s, e) = (starts[k] as usize, ends[k] as usize);
+        if s >= e {
+            return;
+        }
+        // Still the first occurrence at or after `s`? Starts only grow, so an answer at or
+        // after `s` (or no answer at all) stands.
+        if !matches!(next, Some(None)) && !matches!(*next, Some(Some(o)) if o >= s) {
+            *next = Some(hay.get(s..).and_then(|h| finder.find(h)).map(|k| s + k));
+        }
+        if next.flatten().is_some_and(|o| o + n <= e) {
+            hit(k);
+        }
+    };
+    // The last search's answer: the first occurrence at or after an earlier passage's start
+    // (`Some(None)`: none to the end of the text).
+    let mut next = None;
+    if starts.is_sorted() {
+        (0..starts.len()).for_each(|k| visit(k, &mut next));
+    } else {
+        let mut order: Vec<usize> = (0..starts.len()).collect();
+        order.sort_unstable_by_key(|&k| starts[k]);
+        order.into_iter().for_each(|k| visit(k, &mut next));
+    }
 }
 
 /// Resolves the search box's text; `None` when it holds no term.
@@ -269,6 +312,40 @@ mod tests {
         assert_eq!(ones_in(&b, 5..65).collect::<Vec<_>>(), vec![5, 63, 64]);
         assert_eq!(ones_in(&b, 64..64).count(), 0);
         assert_eq!(ones_in(&b, 128..200).collect::<Vec<_>>(), vec![128, 199]);
+    }
+
+    #[test]
+    fn passage_hits_agree_with_a_scan_of_each_passage() {
+        let text = "纳税人之家。为纳税人办税，税务局。aaa纳税";
+        let terms = ["纳税", "税", "纳税人之家", "a", "aa", "家。为", "无"];
+        // Every passage on character boundaries, overlapping, nested, empty, in any order.
+        let cuts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut passages = vec![];
+        for (k, &s) in cuts.iter().enumerate() {
+            for &e in &cuts[k..] {
+                passages.push((s, e));
+            }
+        }
+        passages.reverse();
+        let starts: Vec<u32> = passages.iter().map(|p| p.0 as u32).collect();
+        let ends: Vec<u32> = passages.iter().map(|p| p.1 as u32).collect();
+        for term in terms {
+            let finder = memchr::memmem::Finder::new(term);
+            let mut got = vec![];
+            passage_hits(text, &finder, &starts, &ends, |i| got.push(i));
+            got.sort_unstable();
+            let want: Vec<usize> = passages
+                .iter()
+                .enumerate()
+                .filter(|(_, &(s, e))| text[s..e].contains(term))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(got, want, "{term}");
+        }
     }
 
     #[test]
