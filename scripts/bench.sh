@@ -44,7 +44,7 @@ build_step() {
       # Each timed run starts with nothing left to write back: the generator's corpus and the
       # copied dists are hundreds of MB, and writing them out during a build is charged to it.
       sync
-      /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$corpus" build "$raw" --pack "$pack" --jobs "$jobs" --quiet >/dev/null 2>&1
+      /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "${bin:-$corpus}" build "$raw" --pack "$pack" --jobs "$jobs" --quiet >/dev/null 2>&1
       read -r secs rss_kb user sys < "$tmp/time"
       if [[ -z $best ]] || awk "BEGIN{exit !($secs < ${best%% *})}"; then
         other=${best%% *}
@@ -57,6 +57,18 @@ build_step() {
     echo "{\"kind\":\"build\",$extra\"docs\":$docs,\"jobs\":$jobs,\"bytes\":$bytes,\"secs\":$secs,\"other_secs\":$other,\"rss_kb\":$rss_kb,\"user_secs\":$user,\"sys_secs\":$sys}" >> "$results"
   done
 }
+
+# Issue 32's build-time budget compares with the build before the extraction rewrite (4dbe95f),
+# built and timed here on the same machine (this VM's speed differs from machine to machine).
+baseline=4dbe95f
+base_bin=""
+if git cat-file -e "$baseline^{commit}" 2>/dev/null; then
+  git worktree add --detach -f "$tmp/base" "$baseline" >/dev/null 2>&1
+  if CARGO_TARGET_DIR="$PWD/target/bench-baseline" cargo build --profile native -q -p corpus --manifest-path "$tmp/base/Cargo.toml" >/dev/null 2>&1; then
+    base_bin="$PWD/target/bench-baseline/native/corpus"
+  fi
+  git worktree remove --force "$tmp/base" >/dev/null 2>&1 || true
+fi
 
 # Real text at the seeds' own density: the five seed documents copied 400 times, each copy made
 # distinct by one ASCII line at its end (valid in any of the seeds' encodings; it names nothing,
@@ -91,6 +103,10 @@ done
 for n in "${sizes[@]}"; do
   "$corpus" generate --count "$n" --out "$tmp/raw-$n" >/dev/null
   build_step "$tmp/raw-$n" "$tmp/pack-$n" "$n" ''
+  if [[ $n -eq 10000 && -n $base_bin ]]; then
+    bin=$base_bin build_step "$tmp/raw-$n" "$tmp/pack-base" "$n" "\"label\":\"before the extraction rewrite ($baseline)\","
+    rm -rf "$tmp/pack-base"
+  fi
   # The archival corpus JSON (not what the app loads) up to 10k; at 50k it is ~1.5 GB.
   json=""
   if [[ $n -le 10000 ]]; then
