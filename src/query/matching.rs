@@ -109,7 +109,6 @@ fn term_hits(ds: &Dataset, term: &str) -> TermHits {
     let found = search_docs(ds, term);
     h.complete = found.complete;
     let loaded = ds.loaded.borrow();
-    let finder = memchr::memmem::Finder::new(term);
     for &d in &found.docs {
         let d = d as usize;
         set(&mut h.docs, d);
@@ -124,7 +123,7 @@ fn term_hits(ds: &Dataset, term: &str) -> TermHits {
         let (ix, r0) = (&ds.ix, rows.start);
         passage_hits(
             text,
-            &finder,
+            term,
             &ix.init_pass_start[rows.clone()],
             &ix.init_pass_end[rows],
             |k| set(&mut h.rows, r0 + k),
@@ -134,7 +133,7 @@ fn term_hits(ds: &Dataset, term: &str) -> TermHits {
 }
 
 /// Calls `hit(k)` for every passage `k` (a byte range `starts[k]..ends[k]` of `text`) that
-/// holds the term `finder` looks for.
+/// holds `term`.
 ///
 /// Passages are visited by start, and the next occurrence found is kept for the passages after
 /// it, so each byte of the text is scanned at most once; the scan jumps to each passage's
@@ -142,12 +141,12 @@ fn term_hits(ds: &Dataset, term: &str) -> TermHits {
 /// not a scan of every occurrence in the text.
 pub fn passage_hits(
     text: &str,
-    finder: &memchr::memmem::Finder,
+    term: &str,
     starts: &[u32],
     ends: &[u32],
     mut hit: impl FnMut(usize),
 ) {
-    let n = finder.needle().len();
+    let (n, finder) = (term.len(), Finder::new(term));
     let hay = text.as_bytes();
     let mut visit = |k: usize, next: &mut Option<Option<usize>>| {
         let (s, e) = (starts[k] as usize, ends[k] as usize);
@@ -334,9 +333,8 @@ mod tests {
         let starts: Vec<u32> = passages.iter().map(|p| p.0 as u32).collect();
         let ends: Vec<u32> = passages.iter().map(|p| p.1 as u32).collect();
         for term in terms {
-            let finder = memchr::memmem::Finder::new(term);
             let mut got = vec![];
-            passage_hits(text, &finder, &starts, &ends, |i| got.push(i));
+            passage_hits(text, term, &starts, &ends, |i| got.push(i));
             got.sort_unstable();
             let want: Vec<usize> = passages
                 .iter()
