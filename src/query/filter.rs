@@ -4,7 +4,7 @@
 //! counts are computed as if its own selection were cleared, so a user can see how many
 //! results another value of the same facet would add.
 
-use super::matching::{ones_in, QueryMatch};
+use super::matching::{count_in, ones_in, QueryMatch};
 use crate::data::{Dataset, Facet, UNKNOWN};
 use crate::state::{Selection, Sort};
 use std::collections::BTreeMap;
@@ -92,7 +92,9 @@ pub fn apply(ds: &Dataset, sel: &Selection, qm: Option<&QueryMatch>, sort: Sort)
         // Rows passing the query and the theme: they count for the failing facet (or all).
         // With a query, only the document's matching rows are visited.
         let mut passing = 0usize;
-        let whole_doc = qm.is_none();
+        // A query that every row of the document matches (a common term) takes the
+        // whole-document paths, with the precomputed theme counts.
+        let whole_doc = qm.is_none_or(|q| count_in(&q.rows, range.clone()) == range.len());
         if whole_doc && theme_mask.is_none() {
             passing = range.len();
             if fails == 0 {

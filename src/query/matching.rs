@@ -68,6 +68,23 @@ pub fn ones_in(b: &[u64], range: std::ops::Range<usize>) -> impl Iterator<Item =
     })
 }
 
+/// How many bits are set in `range`.
+pub fn count_in(b: &[u64], range: std::ops::Range<usize>) -> usize {
+    let (lo, hi) = (range.start, range.end);
+    (lo / 64..hi.div_ceil(64).min(b.len()))
+        .map(|w| {
+            let mut word = b[w];
+            if w == lo / 64 {
+                word &= !0u64 << (lo % 64);
+            }
+            if w == hi / 64 && hi % 64 != 0 {
+                word &= (1u64 << (hi % 64)) - 1;
+            }
+            word.count_ones() as usize
+        })
+        .sum()
+}
+
 /// Byte offsets of every occurrence of `needle` in `hay`, ascending (overlaps included).
 pub fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
     let f = Finder::new(needle);
@@ -311,6 +328,21 @@ mod tests {
         assert_eq!(ones_in(&b, 5..65).collect::<Vec<_>>(), vec![5, 63, 64]);
         assert_eq!(ones_in(&b, 64..64).count(), 0);
         assert_eq!(ones_in(&b, 128..200).collect::<Vec<_>>(), vec![128, 199]);
+        for (lo, hi) in [
+            (0, 200),
+            (5, 65),
+            (64, 64),
+            (128, 200),
+            (1, 63),
+            (63, 65),
+            (199, 200),
+        ] {
+            assert_eq!(
+                count_in(&b, lo..hi),
+                ones_in(&b, lo..hi).count(),
+                "{lo}..{hi}"
+            );
+        }
     }
 
     #[test]
