@@ -1,29 +1,14 @@
 // The analyst's questions (issue 30) on the seed corpus, in headless Chromium: the query
 // language, keyword in context, bureaus side by side, spread over time, comparable figures,
 // exports, English, the method page, phone/keyboard/print, saved views.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { launch, serve, guardedPage, ready, resultCount } from './harness.mjs';
+import { guardedSession, ready, resultCount } from './harness.mjs';
 
-let browser, server, current;
-before(async () => { browser = await launch(); server = await serve(); });
-after(async () => { await browser?.close(); await server?.close(); });
-afterEach(async () => {
-  if (!current) return;
-  const p = current.problems();
-  await current.context.close();
-  current = null;
-  assert.deepEqual(p, [], 'no console error, panic, dialog or external request');
-});
-
-async function open(hash = '', opts) {
-  current = await guardedPage(browser, opts);
-  await current.page.goto(server.url + hash);
-  await ready(current.page);
-  return current.page;
-}
+const session = guardedSession();
+const { open } = session;
 
 /** Types a query into the initiatives list and returns the count once the list shows it. */
 async function countFor(page, q) {
@@ -63,7 +48,7 @@ test('query language: AND, OR, NOT and quotes, scoped to each initiative, shown 
   await countFor(page, '"纳税人 服务"');
   assert.equal(await page.$$eval('[data-testid=query-chips] li', (l) => l.length), 1);
   // The Documents view matches documents on their full text and shows hits per document.
-  await page.goto(server.url + '#/documents?q=' + encodeURIComponent('纳税人'));
+  await page.goto(session.server.url + '#/documents?q=' + encodeURIComponent('纳税人'));
   await page.waitForSelector('[data-testid=documents] [data-testid=hits]');
   const hits = await page.$$eval('[data-testid=hits]', (hs) => hs.map((h) => Number(h.textContent.match(/\d+/)[0])));
   assert.ok(hits.length >= 3 && hits.every((h) => h > 0), JSON.stringify(hits));
@@ -136,10 +121,10 @@ test('bureaus side by side: columns per bureau, shared initiatives marked, reach
   assert.ok(await page.locator('[data-testid=compare] li.shared').count() > 0, 'shared initiatives are marked');
   assert.ok(await page.locator('[data-testid=compare] li.only').count() > 0, 'so is what only one of them does');
   // Provinces too.
-  await page.goto(server.url + '#/compare?province=' + ['四川', '江苏'].map(encodeURIComponent).join(','));
+  await page.goto(session.server.url + '#/compare?province=' + ['四川', '江苏'].map(encodeURIComponent).join(','));
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare] thead th').length === 3);
   // From a document.
-  await page.goto(server.url + '#/doc/001_b02071e32de41c57');
+  await page.goto(session.server.url + '#/doc/001_b02071e32de41c57');
   await page.click('[data-testid=compare-link]');
   await page.waitForSelector('[data-testid=compare] table, [data-testid=compare-help]');
   assert.match(page.url(), /#\/compare\?/);
@@ -166,7 +151,7 @@ test('spread over time: the initiative page and the corpus view, undated apart, 
   await first.locator('h2 a').click();
   await page.waitForSelector('[data-testid=canonical] [data-testid=bureau-timeline]');
   // The monthly timeline's labels never run together.
-  await page.goto(server.url + '#/charts?time=month');
+  await page.goto(session.server.url + '#/charts?time=month');
   await page.waitForSelector('[data-testid=chart-time] text.axis');
   const axis = await page.$$eval('[data-testid=chart-time] text.axis', (ts) => ts.map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.right]; }));
   assert.ok(axis.length >= 2);
@@ -218,14 +203,14 @@ test('English: places in pinyin, whole theme names, translated chrome on every v
   assert.ok((await page.textContent('fieldset[data-facet=city]')).includes('Chengdu'));
   const cjk = /[\u3400-\u9fff]/;
   for (const hash of ['#/', '#/documents', '#/charts', '#/kwic?q=x', '#/figures', '#/spread', '#/compare', '#/about', '#/saved']) {
-    await page.goto(server.url + hash + (hash.includes('?') ? '&' : '?') + 'lang=en');
+    await page.goto(session.server.url + hash + (hash.includes('?') ? '&' : '?') + 'lang=en');
     await page.waitForSelector('#view-title, .cards, [data-testid=chart-theme]');
     const chrome = await page.$$eval('nav a, #view-title, legend, thead th, .toolbar label, .toolbar button, .foot, .skip, .sorts, .pager',
       (els) => els.filter((e) => !e.closest('figure.chart')).map((e) => e.textContent.trim()).filter(Boolean));
     const left = chrome.filter((t) => cjk.test(t) && !/\([^)]*[\u3400-\u9fff][^)]*\)/.test(t));
     assert.deepEqual(left, [], `${hash}: untranslated`);
   }
-  await page.goto(server.url + '#/charts?lang=en');
+  await page.goto(session.server.url + '#/charts?lang=en');
   const labels = await page.$$eval('[data-testid=chart-theme] .lbl', (ls) => ls.map((l) => l.textContent));
   assert.ok(labels.includes('Tax education & taxpayer schools') || labels.some((l) => l.length > 20), JSON.stringify(labels));
   assert.ok(labels.every((l) => !l.endsWith('…')), 'theme names are never cut');
@@ -246,13 +231,13 @@ test('phone: no view wider than the screen, filters in a sheet with a live count
   const page = await open('', { viewport: { width: 375, height: 812 } });
   for (const hash of ['#/', '#/documents', '#/charts', '#/kwic?q=纳税人', '#/figures', '#/spread', '#/about', '#/saved',
     '#/compare?bureau=' + [JINJIANG, ZHENJIANG].map(encodeURIComponent).join(','), '#/initiative/' + encodeURIComponent('纳税人学堂'), '#/doc/000_9839faa69b8a842d']) {
-    await page.goto(server.url + hash);
+    await page.goto(session.server.url + hash);
     await page.waitForSelector('#view-title, .cards, article.doc, [data-testid=chart-theme]');
     await page.waitForTimeout(150);
     const o = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
     assert.ok(o <= 0, `${hash}: ${o}px too wide`);
   }
-  await page.goto(server.url + '#/');
+  await page.goto(session.server.url + '#/');
   await page.waitForSelector('.cards .card');
   await page.click('.filters-toggle');
   const before = await page.textContent('[data-testid=sheet-count]');
@@ -261,7 +246,7 @@ test('phone: no view wider than the screen, filters in a sheet with a live count
   await page.click('[data-testid=sheet-done]');
   assert.ok(!(await page.locator('#facets').isVisible()));
   // A tapped highlight shows its details in view (a bottom sheet), not thousands of pixels away.
-  await page.goto(server.url + '#/doc/001_b02071e32de41c57');
+  await page.goto(session.server.url + '#/doc/001_b02071e32de41c57');
   await page.waitForSelector('article.doc a.ini');
   await page.locator('article.doc a.ini').nth(3).click();
   const panel = page.locator('[data-testid=focus-panel]');
@@ -300,7 +285,7 @@ test('saved views: name, list, rename, delete; each an ordinary URL that survive
   await page.click('[data-testid=save-view]');
   await page.fill('[data-testid=save-name]', '四川的纳税人');
   await page.click('[data-testid=save-submit]');
-  await page.goto(server.url + '#/saved');
+  await page.goto(session.server.url + '#/saved');
   await page.reload();
   await ready(page);
   await page.waitForSelector('[data-testid=saved-view]');
@@ -315,7 +300,7 @@ test('saved views: name, list, rename, delete; each an ordinary URL that survive
   await link.click();
   await page.waitForSelector('.cards .card');
   assert.equal(await page.inputValue('#q'), '纳税人');
-  await page.goto(server.url + '#/saved');
+  await page.goto(session.server.url + '#/saved');
   await page.click('[data-testid=delete]');
   await page.waitForSelector('[data-testid=saved-empty]');
   assert.ok(basename(import.meta.url).endsWith('.mjs'));

@@ -1,27 +1,12 @@
 // End-to-end tests of the built dist/ in headless Chromium (run: node --test tests/e2e/).
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, guardedPage, ready, resultCount, countChangedFrom, ARTIFACTS } from './harness.mjs';
+import { guardedSession, guardedPage, ready, resultCount, countChangedFrom, ARTIFACTS } from './harness.mjs';
 
-let browser, server, current;
-before(async () => { browser = await launch(); server = await serve(); });
-after(async () => { await browser?.close(); await server?.close(); });
-afterEach(async () => {
-  if (!current) return;
-  const p = current.problems();
-  await current.context.close();
-  current = null;
-  assert.deepEqual(p, [], 'no console error, panic, dialog or external request');
-});
-
-async function open(hash = '', opts) {
-  current = await guardedPage(browser, opts);
-  await current.page.goto(server.url + hash);
-  await ready(current.page);
-  return current.page;
-}
+const session = guardedSession();
+const { open } = session;
 
 test('a Chinese query finds the right initiatives, highlighted', async () => {
   const page = await open();
@@ -88,7 +73,7 @@ test('opening a document shows highlights and metadata', async () => {
   const other = await page.textContent('[data-testid=focus-panel]');
   assert.ok(other.includes('镇江经济技术开发区税务局'), 'same initiative in other bureaus');
   // An undated speech says so instead of inventing a date.
-  await page.goto(server.url + '#/doc/003_7da7304775672857');
+  await page.goto(session.server.url + '#/doc/003_7da7304775672857');
   await page.waitForSelector('[data-testid=doc-date]');
   assert.equal((await page.textContent('[data-testid=doc-date]')).trim(), '日期未注明');
   assert.ok((await page.textContent('[data-testid=doc-meta]')).includes('据正文提及推断'), 'inferred province marked');
@@ -96,7 +81,7 @@ test('opening a document shows highlights and metadata', async () => {
 
 test('copy citation puts a citation on the clipboard', async () => {
   const page = await open('#/doc/002_2626e3840591a58b');
-  await current.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await session.current.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.server.url).origin });
   await page.click('[data-testid=copy-citation]');
   await page.waitForFunction(() => document.querySelector('.copied')?.textContent.length > 0);
   const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -132,7 +117,7 @@ test('a copied URL reloads to the same state; back and forward work', async () =
   const url = page.url();
   const n = await resultCount(page);
   const names = await page.$$eval('.cards .card .name', (e) => e.map((x) => x.textContent));
-  const again = await browser.newPage();
+  const again = await session.browser.newPage();
   await again.goto(url);
   await ready(again);
   await again.waitForSelector('.cards .card');
@@ -198,13 +183,13 @@ test('375 px phone layout, and screenshots', async () => {
   assert.ok(!(await page.locator('#facets').isVisible()), 'done closes the sheet');
   await page.screenshot({ path: join(ARTIFACTS, 'phone.png') });
   for (const hash of ['#/doc/000_9839faa69b8a842d', '#/charts']) {
-    await page.goto(server.url + hash);
+    await page.goto(session.server.url + hash);
     await page.waitForSelector('article.doc, [data-testid=chart-theme]');
     const o = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
     assert.ok(o <= 0, `${hash}: ${o}px too wide`);
   }
-  const desk = await guardedPage(browser);
-  await desk.page.goto(server.url);
+  const desk = await guardedPage(session.browser);
+  await desk.page.goto(session.server.url);
   await desk.page.waitForSelector('.cards .card .summary:not(.pending)');
   await desk.page.screenshot({ path: join(ARTIFACTS, 'desktop.png') });
   assert.deepEqual(desk.problems(), []);
@@ -239,7 +224,7 @@ test('a garbage link opens a sane view with a notice', async () => {
   const page = await open('#/nowhere?theme=%FF&sort=sideways');
   await page.waitForSelector('[data-testid=notice]');
   await page.waitForSelector('.cards .card');
-  const page2 = await current.context.newPage();
-  await page2.goto(server.url + '#/doc/does-not-exist');
+  const page2 = await session.current.context.newPage();
+  await page2.goto(session.server.url + '#/doc/does-not-exist');
   await page2.waitForSelector('[data-testid=not-found]');
 });

@@ -2,6 +2,8 @@
 // playwright-core, and guards that fail a test on any console error, page error (wasm panics
 // log one) or request to a host other than the page's own.
 import { chromium } from 'playwright-core';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,4 +70,34 @@ export async function countChangedFrom(page, before) {
     before,
   );
   return resultCount(page);
+}
+
+/**
+ * One browser and one server for a test file, and a guarded page per test: `open(hash)` loads
+ * the explorer and waits for it; after each test the page's context is closed and the test
+ * fails if the guards saw a console error, panic, dialog or request to another host.
+ * Registers the file's before/after/afterEach hooks.
+ */
+export function guardedSession() {
+  const s = {
+    browser: null,
+    server: null,
+    current: null,
+    async open(hash = '', opts) {
+      s.current = await guardedPage(s.browser, opts);
+      await s.current.page.goto(s.server.url + hash);
+      await ready(s.current.page);
+      return s.current.page;
+    },
+  };
+  before(async () => { s.browser = await launch(); s.server = await serve(); });
+  after(async () => { await s.browser?.close(); await s.server?.close(); });
+  afterEach(async () => {
+    if (!s.current) return;
+    const p = s.current.problems();
+    await s.current.context.close();
+    s.current = null;
+    assert.deepEqual(p, [], 'no console error, panic, dialog or external request');
+  });
+  return s;
 }

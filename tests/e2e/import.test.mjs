@@ -3,39 +3,19 @@
 // byte-identity with the CLI, the single file opened from file:// with nothing beside it, and
 // the message dist/index.html gives when opened from disk. Uses dist/ (seed corpus) and the
 // corpus CLI (cargo run -p corpus); builds its folders in a temporary directory.
-import { test, before, after, afterEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, guardedPage, ready, resultCount, countChangedFrom, ROOT } from './harness.mjs';
+import { guardedSession, ready, resultCount, countChangedFrom, ROOT } from './harness.mjs';
 
-let browser, server, current, tmp;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-  tmp = mkdtempSync(join(tmpdir(), 'import-e2e-'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
-afterEach(async () => {
-  if (!current) return;
-  const p = current.problems();
-  await current.context.close();
-  current = null;
-  assert.deepEqual(p, [], 'no console error, panic, dialog or external request');
-});
-
-async function open(hash = '', opts) {
-  current = await guardedPage(browser, opts);
-  await current.page.goto(server.url + hash);
-  await ready(current.page);
-  return current.page;
-}
+const session = guardedSession();
+const { open } = session;
+let tmp;
+before(() => { tmp = mkdtempSync(join(tmpdir(), 'import-e2e-')); });
+after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
 
 /** The corpus CLI (the debug build the Trunk hook already made, or built now). */
 function corpusCli(...args) {
@@ -107,7 +87,7 @@ async function download(page, selector) {
 test('a mixed folder with bad files: every file reported, the rest explorable', async () => {
   const page = await open();
   const dir = mixedFolder();
-  const requestsBefore = server.requests.length;
+  const requestsBefore = session.server.requests.length;
   await importFolder(page, dir);
   const rows = await reportRows(page);
   const files = readdirSync(dir).length - 1 + 1; // sub/ holds one file
@@ -147,22 +127,22 @@ test('a mixed folder with bad files: every file reported, the rest explorable', 
   await page.locator('.cards .card .name a').first().click();
   await page.waitForSelector('article.doc');
   assert.ok(await page.locator('article.doc a.ini').count() > 0, 'the reader highlights initiatives');
-  await page.goto(server.url + '#/charts');
+  await page.goto(session.server.url + '#/charts');
   await page.waitForSelector('main svg');
-  await page.goto(server.url + '#/initiatives');
+  await page.goto(session.server.url + '#/initiatives');
   await page.waitForSelector('.cards .card');
   const csv = await download(page, '[data-testid=export-csv]');
   assert.ok(csv.bytes.length > 100, 'CSV export');
   // The worker was fetched for the import only, from this origin.
-  const later = server.requests.slice(requestsBefore);
+  const later = session.server.requests.slice(requestsBefore);
   assert.ok(later.some((u) => u.endsWith('import/import-worker_bg.wasm')), later.join(' '));
 });
 
 test('first load fetches one wasm module and no worker; nothing goes to another host', async () => {
-  const before = server.requests.length;
+  const before = session.server.requests.length;
   const page = await open();
   await page.waitForTimeout(300);
-  const reqs = server.requests.slice(before);
+  const reqs = session.server.requests.slice(before);
   assert.deepEqual(reqs.filter((u) => u.endsWith('.wasm')), ['/tax-explorer_bg.wasm']);
   assert.ok(!reqs.some((u) => u.includes('import/')), 'the import worker is not loaded before an import');
   // The guard (afterEach) fails on any request to another host, here and in every import test.
@@ -202,11 +182,11 @@ test('kept across reloads; replace versus add; removed in one action', async () 
   await ready(page);
   assert.match(await page.textContent('[data-testid=corpus-source]'), /含附带的语料/);
   // The bundled documents keep their ids (links to them still work).
-  await page.goto(server.url + '#/doc/001_b02071e32de41c57');
+  await page.goto(session.server.url + '#/doc/001_b02071e32de41c57');
   await page.waitForSelector('article.doc');
 
   // Removal: one action, and it stays removed.
-  await page.goto(server.url + '#/initiatives');
+  await page.goto(session.server.url + '#/initiatives');
   await page.click('[data-testid=remove-import]');
   await page.waitForFunction(() => !document.querySelector('[data-testid=corpus-source]')?.textContent.includes('导入的语料'));
   await page.waitForFunction((n) => document.querySelector('[data-testid=corpus-summary]')?.textContent.startsWith(`${n} 篇文档`), bundledDocs);
@@ -320,16 +300,16 @@ test('the hostile corpus imported through the page renders as inert text', async
   }));
   const clean = { scripts: ['boot.js'], imgs: 0, handlers: 0, jsLinks: 0, pwned: false };
   for (const v of ['#/initiatives', '#/documents', '#/charts']) {
-    await page.goto(server.url + v);
+    await page.goto(session.server.url + v);
     await page.waitForSelector('main#main');
     assert.deepEqual(await inert(), clean, v);
   }
-  await page.goto(server.url + '#/documents');
+  await page.goto(session.server.url + '#/documents');
   const links = await page.$$eval('[data-testid=documents] h2 a', (as) => as.map((a) => a.getAttribute('href')));
   assert.equal(links.length, 3);
   let text = '';
   for (const href of links) {
-    await page.goto(server.url + href);
+    await page.goto(session.server.url + href);
     await page.waitForSelector('article.doc');
     assert.deepEqual(await inert(), clean, href);
     text += await page.textContent('body');
@@ -339,7 +319,7 @@ test('the hostile corpus imported through the page renders as inert text', async
 
 /** A context for file:// pages: fails on any request that is not file:, data: or blob:. */
 async function filePage() {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+  const context = await session.browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
   const problems = [];
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
