@@ -47,10 +47,10 @@ pub fn has(b: &[u64], i: usize) -> bool {
     b.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
-/// Set bits in `range`, ascending.
-pub fn ones_in(b: &[u64], range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+/// The words of `b` that overlap `range`, with the bits outside it cleared: (word index, word).
+fn words_in(b: &[u64], range: std::ops::Range<usize>) -> impl Iterator<Item = (usize, u64)> + '_ {
     let (lo, hi) = (range.start, range.end);
-    (lo / 64..hi.div_ceil(64).min(b.len())).flat_map(move |w| {
+    (lo / 64..hi.div_ceil(64).min(b.len())).map(move |w| {
         let mut word = b[w];
         if w == lo / 64 {
             word &= !0u64 << (lo % 64);
@@ -58,6 +58,13 @@ pub fn ones_in(b: &[u64], range: std::ops::Range<usize>) -> impl Iterator<Item =
         if w == hi / 64 && hi % 64 != 0 {
             word &= (1u64 << (hi % 64)) - 1;
         }
+        (w, word)
+    })
+}
+
+/// Set bits in `range`, ascending.
+pub fn ones_in(b: &[u64], range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    words_in(b, range).flat_map(|(w, mut word)| {
         std::iter::from_fn(move || {
             (word != 0).then(|| {
                 let t = word.trailing_zeros() as usize;
@@ -70,18 +77,8 @@ pub fn ones_in(b: &[u64], range: std::ops::Range<usize>) -> impl Iterator<Item =
 
 /// How many bits are set in `range`.
 pub fn count_in(b: &[u64], range: std::ops::Range<usize>) -> usize {
-    let (lo, hi) = (range.start, range.end);
-    (lo / 64..hi.div_ceil(64).min(b.len()))
-        .map(|w| {
-            let mut word = b[w];
-            if w == lo / 64 {
-                word &= !0u64 << (lo % 64);
-            }
-            if w == hi / 64 && hi % 64 != 0 {
-                word &= (1u64 << (hi % 64)) - 1;
-            }
-            word.count_ones() as usize
-        })
+    words_in(b, range)
+        .map(|(_, word)| word.count_ones() as usize)
         .sum()
 }
 
